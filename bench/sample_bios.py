@@ -1,0 +1,132 @@
+"""Deterministic sample of real profile bios for hand labelling.
+
+Draws a fixed, reproducible sample of profiles from the shared evaluation corpus
+(``../shared/corpus`` relative to the repository root) and prints them for a human
+reader, who labels them in ``bench/labels/bios.csv`` (see ``bench/labels/BIOS.md``).
+
+Sampling rules:
+
+* ``bios/company_bios.csv``: 60 rows; the bio is the ``description`` column.
+* ``bios/organization_bios.csv``: 80 rows; the bio is the ``bio`` column.
+* Rows whose bio is empty or only whitespace are skipped before sampling.
+* Each file is sampled with its own ``random.Random(20261121)`` instance, using
+  ``Random.sample`` over the eligible rows in file order, so the sample of one file
+  does not depend on the other.
+
+The script only reads the corpus and prints to stdout; nothing from the corpus is
+written into the repository (the corpus is evaluation data, see its README).
+
+Usage::
+
+    python bench/sample_bios.py [--corpus PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+SEED: int = 20261121
+
+DEFAULT_CORPUS: Path = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+@dataclass(frozen=True)
+class SampleSpec:
+    """Which file to sample, how many rows, and which column holds the bio."""
+
+    file: str
+    size: int
+    bio_column: str
+
+
+SPECS: tuple[SampleSpec, ...] = (
+    SampleSpec("bios/company_bios.csv", 60, "description"),
+    SampleSpec("bios/organization_bios.csv", 80, "bio"),
+)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One sampled profile, with its 1-based data-row number in the source file."""
+
+    file: str
+    row: int
+    username: str
+    name: str
+    url: str
+    location: str
+    bio: str
+
+
+def read_profiles(corpus: Path, spec: SampleSpec) -> list[Profile]:
+    """Return every profile of ``spec.file`` whose bio is not empty, in file order."""
+    profiles: list[Profile] = []
+    with (corpus / spec.file).open(encoding="utf-8", newline="") as handle:
+        for row_number, row in enumerate(csv.DictReader(handle), start=1):
+            bio = (row.get(spec.bio_column) or "").strip()
+            if not bio:
+                continue
+            profiles.append(
+                Profile(
+                    file=spec.file,
+                    row=row_number,
+                    username=(row.get("username") or "").strip(),
+                    name=(row.get("name") or "").strip(),
+                    url=(row.get("url") or "").strip(),
+                    location=(row.get("location") or "").strip(),
+                    bio=bio,
+                )
+            )
+    return profiles
+
+
+def sample_profiles(corpus: Path, spec: SampleSpec, seed: int = SEED) -> list[Profile]:
+    """Draw ``spec.size`` profiles from ``spec.file`` with a fresh seeded generator."""
+    profiles = read_profiles(corpus, spec)
+    rng = random.Random(seed)
+    return rng.sample(profiles, min(spec.size, len(profiles)))
+
+
+def format_profile(index: int, profile: Profile) -> str:
+    """Render one profile as a readable block of text."""
+    return "\n".join(
+        (
+            f"#{index} [{profile.file} row {profile.row}]",
+            f"  file:     {profile.file}",
+            f"  username: {profile.username}",
+            f"  name:     {profile.name}",
+            f"  url:      {profile.url}",
+            f"  location: {profile.location}",
+            f"  bio:      {' '.join(profile.bio.split())}",
+            "",
+        )
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the sample of every file in ``SPECS``."""
+    parser = argparse.ArgumentParser(
+        description="Print the fixed sample of profile bios for hand labelling."
+    )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=DEFAULT_CORPUS,
+        help=f"corpus folder (default: {DEFAULT_CORPUS})",
+    )
+    args = parser.parse_args(argv)
+    index = 0
+    for spec in SPECS:
+        for profile in sample_profiles(args.corpus, spec):
+            index += 1
+            sys.stdout.write(format_profile(index, profile) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,125 @@
+"""Deterministic sample of real posts for hand-labelling the ``self-promotion`` rule.
+
+The corpus lives outside the repository (``../shared/corpus`` by default) and must
+not be copied into it, so this script only *prints* the sampled posts for a human
+reader.  The labels themselves (``bench/labels/posts.csv``) hold only
+``file,row,label``.
+
+Row ids
+    ``row`` is the 0-based index of a record as yielded by
+    ``csv.DictReader(open(path, encoding="utf-8", newline=""))``, counting every
+    record in the file; filtering happens *after* numbering.
+
+Sampling
+    One ``random.Random(20261121)`` instance is shared by all files, which are
+    processed in the fixed order of ``PLAN``.  For each file the eligible rows
+    (matching the filter and with non-empty ``text``) are collected in file order,
+    and ``rng.sample(eligible, n)`` draws ``n`` of them; the drawn rows are then
+    printed sorted by row id.
+
+Usage::
+
+    python bench/sample_posts.py [--corpus PATH] [--ids-only]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+SEED = 20261121
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+Row = dict[str, str]
+
+
+@dataclass(frozen=True)
+class FilePlan:
+    """How many rows to draw from one corpus file, and which rows are eligible."""
+
+    relpath: str
+    count: int
+    keep: Callable[[Row], bool]
+
+
+def _any(_: Row) -> bool:
+    return True
+
+
+PLAN: tuple[FilePlan, ...] = (
+    FilePlan(
+        "posts/yum_brands_tweets.csv",
+        70,
+        lambda r: r.get("tweet_type") in {"original", "quoted"},
+    ),
+    FilePlan("posts/cdcgov_tweets.csv", 35, _any),
+    FilePlan("posts/health_news_tweets.csv", 35, _any),
+    FilePlan(
+        "posts/customer_care_agent_tweets.csv",
+        35,
+        lambda r: r.get("role") == "agent",
+    ),
+    FilePlan("posts/customer_support_brand_replies.csv", 15, _any),
+)
+
+
+@dataclass(frozen=True)
+class Sampled:
+    """One sampled post."""
+
+    file: str
+    row: int
+    text: str
+
+
+def read_rows(path: Path) -> Iterator[tuple[int, Row]]:
+    """Yield ``(row_id, record)`` for every record of a CSV file."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        yield from enumerate(csv.DictReader(fh))
+
+
+def sample(corpus: Path, seed: int = SEED) -> list[Sampled]:
+    """Return the deterministic sample described in the module docstring."""
+    rng = random.Random(seed)
+    out: list[Sampled] = []
+    for plan in PLAN:
+        eligible = [
+            (i, r)
+            for i, r in read_rows(corpus / plan.relpath)
+            if plan.keep(r) and (r.get("text") or "").strip()
+        ]
+        if len(eligible) < plan.count:
+            raise ValueError(
+                f"{plan.relpath}: only {len(eligible)} eligible rows, need {plan.count}"
+            )
+        drawn = sorted(rng.sample(eligible, plan.count), key=lambda t: t[0])
+        out.extend(Sampled(plan.relpath, i, r["text"]) for i, r in drawn)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the sample as ``file, row, text`` blocks (or only ids with ``--ids-only``)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument(
+        "--ids-only", action="store_true", help="print only file<TAB>row"
+    )
+    args = parser.parse_args(argv)
+    try:
+        for s in sample(args.corpus):
+            if args.ids_only:
+                print(f"{s.file}\t{s.row}")
+            else:
+                print(f"{s.file}\t{s.row}\n{s.text}\n")
+    except BrokenPipeError:  # e.g. piped into `head`
+        sys.stderr.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

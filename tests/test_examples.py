@@ -1,0 +1,67 @@
+"""Every example of every rule in every bundled ruleset runs as a test case (data-driven)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tonelint.engine import Linter
+from tonelint.model import PositionMap, Post
+from tonelint.ruleset import CompiledRule, Example, bundled_names, load_ruleset
+
+CASES = [
+    pytest.param(name, rule.id, outcome, example, id=f"{name}:{rule.id}:{outcome}{n}")
+    for name in bundled_names()
+    for rule in load_ruleset(name).rules
+    for outcome, examples in (("fail", rule.examples_fail), ("pass", rule.examples_pass))
+    for n, example in enumerate(examples)
+]
+
+
+def findings_of(ruleset: str, rule_id: str, example: Example) -> list[str]:
+    linter = Linter(load_ruleset(ruleset), select=[rule_id])
+    post = Post(
+        text=example.text,
+        path="example",
+        positions=PositionMap.simple(example.text),
+        platform=example.platform,
+        kind=example.kind,
+    )
+    return [f.message for f in linter.lint_post(post) if f.rule == rule_id]
+
+
+@pytest.mark.parametrize(("ruleset", "rule_id", "outcome", "example"), CASES)
+def test_example(ruleset: str, rule_id: str, outcome: str, example: Example) -> None:
+    found = findings_of(ruleset, rule_id, example)
+    if outcome == "fail":
+        assert found, f"{rule_id} should flag: {example.text!r}"
+    else:
+        assert not found, f"{rule_id} should not flag {example.text!r}: {found}"
+
+
+ALL_RULES: list[tuple[str, CompiledRule]] = [
+    (name, rule) for name in bundled_names() for rule in load_ruleset(name).rules
+]
+
+
+@pytest.mark.parametrize(("ruleset", "rule"), ALL_RULES, ids=lambda v: getattr(v, "id", v))
+def test_rule_is_documented(ruleset: str, rule: CompiledRule) -> None:
+    assert re.fullmatch(r"[a-z]+(-[a-z0-9]+)*", rule.id), "rule ids are kebab-case words"
+    assert len(rule.description) >= 40, "a rule needs a description"
+    assert rule.source, "a rule needs a source"
+    assert rule.examples_fail, "a rule needs at least one failing example"
+    assert rule.examples_pass, "a rule needs at least one passing example"
+
+
+def test_every_bundled_ruleset_loads_and_has_rules() -> None:
+    names = bundled_names()
+    assert "general" in names
+    for name in names:
+        assert load_ruleset(name).rules
+
+
+def test_rule_ids_are_unique_per_ruleset() -> None:
+    for name in bundled_names():
+        ids = load_ruleset(name).ids
+        assert len(ids) == len(set(ids))

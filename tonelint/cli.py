@@ -1,0 +1,136 @@
+"""The ``tonelint`` command: paths in, findings out, exit code 0 / 1 / 2.
+
+Exit codes: 0 when no finding is at or above ``--fail-on``, 1 when one is, 2 for usage,
+config or input errors (the other files are still linted and reported).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from . import __version__, platforms
+from .config import KINDS
+from .explain import explain, list_rules
+from .formatters import FORMATTERS
+from .model import InputError, Severity
+from .ruleset import closest
+from .runner import Options, Report, Runner
+
+
+def _ids(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...]:
+    if not value:
+        return ()
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def _platform(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return platforms.normalize(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def _print_errors(report: Report) -> None:
+    for error in report.errors:
+        where = f"{error.path}:{error.line}" if error.line else f"{error.path}"
+        click.echo(f"{where}: error: {error.message}", err=True)
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1)
+@click.option("-r", "--ruleset", help="Ruleset name (general, ...) or path to a ruleset file.")
+@click.option(
+    "-p", "--platform", callback=_platform, help="Platform of posts that do not name one."
+)
+@click.option("--kind", type=click.Choice(KINDS), help="What the files hold (default: auto).")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(FORMATTERS)),
+    help="Output format (default: text).",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info"]),
+    default="warning",
+    show_default=True,
+    help="Lowest severity that makes the exit code 1.",
+)
+@click.option("--select", callback=_ids, help="Only these rule ids (comma-separated).")
+@click.option("--ignore", callback=_ids, help="Skip these rule ids (comma-separated).")
+@click.option("-c", "--config", type=click.Path(dir_okay=False), help="Config file to use.")
+@click.option("--list-rules", is_flag=True, help="List the rules of the effective ruleset.")
+@click.option("--explain", "explain_rule", metavar="RULE", help="Document one rule and exit.")
+@click.version_option(__version__, "--version", prog_name="tonelint")
+def cli(
+    paths: tuple[str, ...],
+    ruleset: str | None,
+    platform: str | None,
+    kind: str | None,
+    fmt: str | None,
+    fail_on: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config: str | None,
+    list_rules: bool,
+    explain_rule: str | None,
+) -> None:
+    """Lint social-media drafts, bios and schedules for tone, limits and industry rules.
+
+    PATHS are files, directories (walked with the config's include/exclude globs) or - for
+    standard input.
+    """
+    options = Options(config, ruleset, platform, kind, select, ignore)
+    try:
+        runner = Runner(options)
+        if list_rules or explain_rule:
+            sys.exit(_document(runner, explain_rule))
+        if not paths:
+            raise click.UsageError("no paths given; pass files, directories, or - for stdin")
+        report = runner.run(paths)
+    except InputError as exc:
+        click.echo(f"tonelint: error: {exc}", err=True)
+        sys.exit(2)
+    formatter = FORMATTERS[fmt or "text"]()
+    if formatter.name == "text":
+        _print_errors(report)
+    click.echo(formatter.format(report))
+    threshold = Severity.parse(fail_on)
+    if report.errors:
+        sys.exit(2)
+    sys.exit(1 if any(f.severity >= threshold for f in report.findings) else 0)
+
+
+def _document(runner: Runner, rule_id: str | None) -> int:
+    config = runner.finder.for_directory(Path.cwd())
+    linter = runner.linter(config, None)
+    if rule_id is None:
+        click.echo(list_rules(linter.ruleset))
+        return 0
+    rule = linter.ruleset.get(rule_id)
+    if rule is None:
+        hint = closest(rule_id, linter.ruleset.ids)
+        raise InputError(f"unknown rule {rule_id!r}{hint} (ruleset {linter.ruleset.name})")
+    click.echo(explain(rule))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Console-script entry point; returns the exit code instead of raising SystemExit."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="tonelint")
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
+

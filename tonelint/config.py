@@ -1,0 +1,185 @@
+"""Find and validate configuration: one predictable search, one frozen ``Config``.
+
+Search order for a linted file: ``--config PATH`` if given; else the nearest
+``.tonelint.yaml`` / ``.tonelint.yml`` or ``pyproject.toml`` with ``[tool.tonelint]`` found
+upward from the file's directory (so each client folder of an agency repo can have its own);
+else ``$XDG_CONFIG_HOME/tonelint/config.yaml``; else the built-in defaults.  Configs are not
+merged with each other: a ruleset's ``extends:`` is the one way to share settings.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import platforms, yamlutil
+from .model import InputError
+from .ruleset import Ruleset, closest, load_ruleset
+
+CONFIG_NAMES = (".tonelint.yaml", ".tonelint.yml")
+CONFIG_KEYS = (
+    "ruleset",
+    "platform",
+    "kind",
+    "include",
+    "exclude",
+    "ruleset_paths",
+    "rules",
+    "account",
+    "model",
+    "max_file_size",
+)
+KINDS = ("auto", "post", "bio", "schedule", "profile")
+DEFAULT_INCLUDE = ("*.txt", "*.md")
+DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
+
+
+@dataclass(frozen=True, eq=False)
+class Config:
+    """Settings for linting the files under one config file (or the defaults)."""
+
+    path: str | None = None
+    ruleset: str = "general"
+    platform: str | None = None
+    kind: str = "auto"
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    ruleset_paths: tuple[Path, ...] = ()
+    rules: Any = None
+    account: Any = None
+    model: str | None = None
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    _cache: dict[str, Ruleset] = field(default_factory=dict, repr=False)
+
+    @property
+    def base_dir(self) -> Path:
+        return Path(self.path).resolve().parent if self.path else Path.cwd()
+
+    def load_ruleset(self, ref: str | None = None) -> Ruleset:
+        """The compiled ruleset ``ref`` (default: this config's) with this config's overrides."""
+        ref = ref or self.ruleset
+        if ref not in self._cache:
+            self._cache[ref] = load_ruleset(
+                ref,
+                self.ruleset_paths,
+                self.base_dir,
+                overrides=self.rules,
+                overrides_path=self.path or "<config>",
+            )
+        return self._cache[ref]
+
+
+def _strings(value: Any, key: str, path: str, line: int) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InputError(f"'{key}' must be a string or a list of strings", path, line)
+    return tuple(value)
+
+
+def from_mapping(data: Any, path: str) -> Config:
+    """Validate a config mapping loaded from ``path``."""
+    if data is None:
+        return Config(path=path)
+    if not isinstance(data, dict):
+        raise InputError("config must be a mapping", path, 1)
+    line_of = data.line_of if isinstance(data, yamlutil.LineDict) else (lambda key: None)
+    base = Path(path).resolve().parent
+    values: dict[str, Any] = {"path": path}
+    for key, value in data.items():
+        line = line_of(key)
+        if key not in CONFIG_KEYS:
+            raise InputError(f"unknown config key {key!r}{closest(str(key), CONFIG_KEYS)}", path, line)
+        if key in ("ruleset", "model"):
+            if not isinstance(value, str):
+                raise InputError(f"'{key}' must be a string", path, line)
+            values[key] = value
+        elif key == "platform":
+            try:
+                values[key] = platforms.normalize(str(value))
+            except ValueError as exc:
+                raise InputError(str(exc), path, line) from None
+        elif key == "kind":
+            if value not in KINDS:
+                raise InputError(f"'kind' must be one of {', '.join(KINDS)}", path, line)
+            values[key] = value
+        elif key in ("include", "exclude"):
+            values[key] = _strings(value, key, path, line or 1)
+        elif key == "ruleset_paths":
+            values[key] = tuple(base / p for p in _strings(value, key, path, line or 1))
+        elif key == "max_file_size":
+            if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+                raise InputError("'max_file_size' must be a positive number of bytes", path, line)
+            values[key] = value
+        elif key == "rules":
+            if value is not None and not isinstance(value, dict):
+                raise InputError("'rules' must be a mapping of rule id to off or options", path, line)
+            values[key] = value
+        else:
+            values[key] = value
+    return Config(**values)
+
+
+def read_config(path: Path) -> Config:
+    """Read a ``.tonelint.yaml`` or a ``pyproject.toml`` (its ``[tool.tonelint]`` table)."""
+    shown = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read config: {exc}", shown) from None
+    if path.name == "pyproject.toml":
+        try:
+            table = tomllib.loads(text).get("tool", {}).get("tonelint")
+        except tomllib.TOMLDecodeError as exc:
+            raise InputError(f"invalid TOML: {exc}", shown) from None
+        return from_mapping(table or {}, shown)
+    return from_mapping(yamlutil.load(text, shown), shown)
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        return "tonelint" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+
+
+@functools.cache
+def _config_file_for(directory: Path) -> Path | None:
+    for name in CONFIG_NAMES:
+        candidate = directory / name
+        if candidate.is_file():
+            return candidate
+    pyproject = directory / "pyproject.toml"
+    if pyproject.is_file() and _has_tool_table(pyproject):
+        return pyproject
+    if directory.parent != directory:
+        return _config_file_for(directory.parent)
+    return None
+
+
+def _user_config() -> Path | None:
+    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    candidate = Path(base) / "tonelint" / "config.yaml"
+    return candidate if candidate.is_file() else None
+
+
+class ConfigFinder:
+    """Finds (and caches) the config that applies to each linted file."""
+
+    def __init__(self, explicit: str | None = None) -> None:
+        self._explicit = read_config(Path(explicit)) if explicit else None
+        self._by_file: dict[Path, Config] = {}
+
+    def for_directory(self, directory: Path) -> Config:
+        if self._explicit is not None:
+            return self._explicit
+        found = _config_file_for(directory.resolve()) or _user_config()
+        if found is None:
+            found = Path("<defaults>")
+        if found not in self._by_file:
+            self._by_file[found] = Config() if found.name == "<defaults>" else read_config(found)
+        return self._by_file[found]

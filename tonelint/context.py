@@ -1,0 +1,45 @@
+"""``PostContext``: one post plus the analyses rules share, each computed at most once.
+
+The spaCy ``Doc`` is built lazily, so a run whose rules are all regex-based never pays for
+tokenisation, and every rule that needs it shares one parse per post.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+from . import nlp
+from .model import Post
+from .textspans import SPAN_KINDS, find_spans
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+class PostContext:
+    """What a rule sees: the post, its platform and kind, and shared lazy analyses."""
+
+    def __init__(self, post: Post) -> None:
+        self.post = post
+        self.text = post.text
+        self.platform = post.platform
+        self.kind = post.kind
+
+    @functools.cached_property
+    def doc(self) -> Doc:
+        return nlp.parse(self.text)
+
+    @functools.cached_property
+    def _spans(self) -> dict[str, list[tuple[int, int]]]:
+        spans = {kind: find_spans(self.text, [kind]) for kind in SPAN_KINDS}
+        spans["code"] = sorted([*spans["code"], *self.post.ignored])
+        return spans
+
+    def skipped_spans(self, kinds: tuple[str, ...]) -> list[tuple[int, int]]:
+        """Sorted character ranges of the given non-prose kinds (see ``textspans``)."""
+        if not kinds:
+            return []
+        if len(kinds) == 1:
+            return self._spans[kinds[0]]
+        return sorted(span for kind in kinds for span in self._spans[kind])

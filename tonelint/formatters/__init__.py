@@ -1,0 +1,11 @@
+"""Output formats, one module each, looked up by ``--format`` name."""
+
+from __future__ import annotations
+
+from .base import Formatter
+from .json import JsonFormatter
+from .text import TextFormatter
+
+FORMATTERS: dict[str, type[Formatter]] = {cls.name: cls for cls in (TextFormatter, JsonFormatter)}
+
+__all__ = ["FORMATTERS", "Formatter"]

@@ -1,0 +1,35 @@
+"""Human-readable output: ``path:line:col: severity [rule-id] message`` and a summary."""
+
+from __future__ import annotations
+
+from ..model import Severity
+from ..runner import Report
+from .base import Formatter
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+class TextFormatter(Formatter):
+    name = "text"
+
+    def format(self, report: Report) -> str:
+        lines = []
+        for f in report.findings:
+            lines.append(f"{f.path}:{f.line}:{f.column}: {f.severity} [{f.rule}] {f.message}")
+            if f.suggestion:
+                lines.append(f"    suggestion: {f.suggestion}")
+        counts = {s: sum(1 for f in report.findings if f.severity is s) for s in Severity}
+        total = len(report.findings)
+        summary = ", ".join(
+            _plural(counts[s], str(s)) for s in sorted(Severity, reverse=True) if counts[s]
+        )
+        files = _plural(report.files, "file")
+        if total:
+            lines.append(f"Found {_plural(total, 'problem')} ({summary}) in {files}.")
+        else:
+            lines.append(f"No problems found in {files}.")
+        if report.errors:
+            lines.append(f"{_plural(len(report.errors), 'file error')}, see above.")
+        return "\n".join(lines)

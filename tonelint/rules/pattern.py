@@ -1,0 +1,129 @@
+"""Rule type ``pattern``: regular expressions and spaCy token patterns written in YAML.
+
+Each entry of ``patterns`` is either ``{regex: ...}`` (Python ``re`` syntax, matched on the
+post text) or ``{tokens: [...]}`` (a spaCy ``Matcher`` pattern: a list of token specs such
+as ``{LEMMA: pleased}``; lemmas are lower case).  An entry may carry its own ``message`` and
+``suggestion``; ``{match}`` in a message is the matched text.  Patterns are compiled once,
+when the ruleset loads.
+
+Example::
+
+    patterns:
+      - regex: '\\bper our conversation\\b'
+        suggestion: as we discussed
+      - tokens: [{LEMMA: be}, {LOWER: pleased}, {LOWER: to}, {LEMMA: announce}]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .. import nlp
+from ..model import Match
+from ..textspans import SPAN_KINDS, overlaps
+from .base import Option, Rule
+from .phrase import _check_kinds
+
+if TYPE_CHECKING:
+    from ..context import PostContext
+
+_ENTRY_KEYS = {"regex", "tokens", "message", "suggestion"}
+
+
+def _check_patterns(value: Any) -> None:
+    if not value:
+        raise ValueError("needs at least one pattern")
+    for n, item in enumerate(value, 1):
+        if not isinstance(item, dict):
+            raise ValueError(f"pattern {n} must be a mapping with 'regex' or 'tokens'")
+        unknown = set(item) - _ENTRY_KEYS
+        if unknown:
+            raise ValueError(f"pattern {n}: unknown key {sorted(unknown)[0]!r}")
+        if ("regex" in item) == ("tokens" in item):
+            raise ValueError(f"pattern {n} needs exactly one of 'regex' or 'tokens'")
+        if "regex" in item:
+            if not isinstance(item["regex"], str):
+                raise ValueError(f"pattern {n}: regex must be a string")
+            try:
+                re.compile(item["regex"])
+            except re.error as exc:
+                raise ValueError(f"pattern {n}: invalid regex {item['regex']!r}: {exc}") from None
+        elif not (
+            isinstance(item["tokens"], list)
+            and item["tokens"]
+            and all(isinstance(t, dict) for t in item["tokens"])
+        ):
+            raise ValueError(f"pattern {n}: tokens must be a non-empty list of mappings")
+        for key in ("message", "suggestion"):
+            if key in item and not isinstance(item[key], str):
+                raise ValueError(f"pattern {n}: {key} must be a string")
+
+
+@dataclass(frozen=True)
+class _Entry:
+    message: str | None
+    suggestion: str | None
+
+
+class PatternRule(Rule):
+    type_name = "pattern"
+    summary = "Regular expressions and spaCy token-Matcher patterns."
+    placeholders = frozenset({"match", "suggestion"})
+    options = {
+        "patterns": Option(list, [], "Entries {regex|tokens, message?, suggestion?}.", _check_patterns),
+        "ignore_case": Option(bool, True, "Match regexes case-insensitively."),
+        "ignore_inside": Option(
+            list, list(SPAN_KINDS), "Spans never matched (see the phrase type).", _check_kinds
+        ),
+    }
+
+    def __init__(self, rule_id: str, message: str, options: Mapping[str, Any]) -> None:
+        super().__init__(rule_id, message, options)
+        flags = re.IGNORECASE if self.opts["ignore_case"] else 0
+        self.regexes: list[tuple[re.Pattern[str], _Entry]] = []
+        self.token_entries: dict[str, _Entry] = {}
+        self.matcher: Any = None
+        for n, item in enumerate(self.opts["patterns"]):
+            entry = _Entry(item.get("message"), item.get("suggestion"))
+            if "regex" in item:
+                self.regexes.append((re.compile(item["regex"], flags), entry))
+                continue
+            if self.matcher is None:
+                from spacy.matcher import Matcher
+
+                self.matcher = Matcher(nlp.blank_pipeline().vocab)
+            key = f"{rule_id}-{n}"
+            try:
+                self.matcher.add(key, [item["tokens"]])
+            except (ValueError, KeyError, TypeError) as exc:
+                first = str(exc).strip().splitlines()[0]
+                raise ValueError(f"pattern {n + 1}: invalid token pattern: {first}") from None
+            self.token_entries[key] = entry
+        self.skip = tuple(self.opts["ignore_inside"])
+
+    def _matches(self, ctx: PostContext) -> Iterator[tuple[int, int, _Entry]]:
+        for regex, entry in self.regexes:
+            for m in regex.finditer(ctx.text):
+                if m.end() > m.start():
+                    yield m.start(), m.end(), entry
+        if self.matcher is not None:
+            doc = ctx.doc
+            strings = doc.vocab.strings
+            for match_id, start, end in self.matcher(doc):
+                span = doc[start:end]
+                yield span.start_char, span.end_char, self.token_entries[strings[match_id]]
+
+    def check(self, ctx: PostContext) -> Iterator[Match]:
+        skipped = ctx.skipped_spans(self.skip)
+        taken: list[tuple[int, int]] = []
+        for start, end, entry in sorted(self._matches(ctx), key=lambda m: (m[0], -m[1])):
+            if overlaps(start, end, skipped) or any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            text = ctx.text[start:end]
+            template = entry.message or self.message
+            values = {"match": text, "suggestion": entry.suggestion or ""}
+            yield Match(start, end, template.format_map(values), entry.suggestion)

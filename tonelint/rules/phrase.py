@@ -1,0 +1,160 @@
+"""Rule type ``phrase``: lists of words and multi-word phrases, matched on lemmas.
+
+Phrases are written in their base form.  A word of the text matches a word of a phrase when
+its lower-cased form or its lemma equals it (or it is a plain plural the lemma table does
+not know, "KPIs"), so ``leverage`` matches "Leveraging" and
+"leveraged", ``synergy`` matches "synergies" and ``circle back`` matches "circling back".
+Matching is on token boundaries ("leverage" never matches inside "leverages-ish" words the
+tokenizer keeps whole) and hyphens are optional (``best-in-class`` also matches "best in
+class").  ``exceptions`` are phrases whose matches cancel any overlapping match, for the
+compounds where a listed word is legitimate ("leveraged buyout").
+
+Example (``corporate-jargon``)::
+
+    FAIL  We are leveraging our synergies to circle back.
+    PASS  We use what each team does best and call you back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from .. import nlp
+from ..model import Match
+from ..textspans import SPAN_KINDS, overlaps
+from .base import Option, Rule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..context import PostContext
+
+_HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
+
+
+def _check_phrases(value: Any) -> None:
+    for item in value:
+        if isinstance(item, str) and item.strip():
+            continue
+        if isinstance(item, dict) and isinstance(item.get("phrase"), str):
+            unknown = set(item) - {"phrase", "suggestion"}
+            if unknown:
+                raise ValueError(f"unknown key {sorted(unknown)[0]!r} in phrase entry")
+            suggestion = item.get("suggestion")
+            if suggestion is not None and not isinstance(suggestion, str):
+                raise ValueError(f"suggestion of {item['phrase']!r} must be a string")
+            continue
+        raise ValueError("each entry must be a phrase or {phrase: ..., suggestion: ...}")
+
+
+def _check_kinds(value: Any) -> None:
+    bad = [v for v in value if v not in SPAN_KINDS]
+    if bad:
+        raise ValueError(f"unknown span kind {bad[0]!r}; expected some of {', '.join(SPAN_KINDS)}")
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    """The lower-cased tokens of a phrase, hyphens dropped (tokenised like the text)."""
+    doc = nlp.blank_pipeline().make_doc(phrase)
+    return tuple(t.lower_ for t in doc if t.text not in _HYPHENS)
+
+
+class PhraseIndex:
+    """Phrases indexed by first word; finds every match in a Doc in one pass."""
+
+    def __init__(self, entries: Sequence[tuple[str, str | None]]) -> None:
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str, str | None]]] = {}
+        seen: set[tuple[str, ...]] = set()
+        for phrase, suggestion in entries:
+            words = _words(phrase)
+            if not words or words in seen:
+                continue
+            seen.add(words)
+            self.by_first.setdefault(words[0], []).append((words, phrase, suggestion))
+        for candidates in self.by_first.values():
+            candidates.sort(key=lambda c: -len(c[0]))
+
+    def find(self, doc: Doc) -> Iterator[tuple[int, int, str, str | None]]:
+        """Yield ``(start_char, end_char, phrase, suggestion)``, longest match first."""
+        tokens = [t for t in doc if t.text not in _HYPHENS]
+        forms = [(t.lower_, t.lemma_) for t in tokens]
+        i = 0
+        while i < len(tokens):
+            lower, lemma = forms[i]
+            keys = {lower, lemma}
+            if lower == lemma and lower.endswith("s"):
+                keys.update((lower[:-1], lower[:-2]))
+            candidates = [c for key in keys for c in self.by_first.get(key, ())]
+            candidates.sort(key=lambda c: -len(c[0]))
+            for words, phrase, suggestion in candidates:
+                n = len(words)
+                if i + n > len(tokens):
+                    continue
+                if all(_same(w, forms[i + k]) for k, w in enumerate(words)):
+                    first, last = tokens[i], tokens[i + n - 1]
+                    yield first.idx, last.idx + len(last.text), phrase, suggestion
+                    i += n - 1
+                    break
+            i += 1
+
+
+def _same(word: str, form: tuple[str, str]) -> bool:
+    """A text token (lower, lemma) matches a phrase word; plurals the table lacks count too."""
+    lower, lemma = form
+    return word in form or (lower == lemma and lower in (word + "s", word + "es"))
+
+
+def _match_case(template: str, suggestion: str) -> str:
+    if template[:1].isupper() and suggestion[:1].islower():
+        return suggestion[0].upper() + suggestion[1:]
+    return suggestion
+
+
+class PhraseRule(Rule):
+    type_name = "phrase"
+    summary = "Words and phrases matched on lemmas and token boundaries, with suggestions."
+    placeholders = frozenset({"match", "phrase", "suggestion"})
+    options = {
+        "phrases": Option(list, [], "Phrases in base form, or {phrase, suggestion}.", _check_phrases),
+        "exceptions": Option(
+            list, [], "Phrases that cancel an overlapping match.", _check_phrases
+        ),
+        "ignore_inside": Option(
+            list,
+            list(SPAN_KINDS),
+            "Spans never matched: urls, mentions, hashtags, quotes, code.",
+            _check_kinds,
+        ),
+    }
+
+    def __init__(self, rule_id: str, message: str, options: Mapping[str, Any]) -> None:
+        super().__init__(rule_id, message, options)
+        self.index = PhraseIndex([self._entry(p) for p in self.opts["phrases"]])
+        self.exceptions = PhraseIndex([self._entry(p) for p in self.opts["exceptions"]])
+        self.skip = tuple(self.opts["ignore_inside"])
+
+    @staticmethod
+    def _entry(item: str | dict[str, Any]) -> tuple[str, str | None]:
+        if isinstance(item, str):
+            return item, None
+        return item["phrase"], item.get("suggestion")
+
+    def check(self, ctx: PostContext) -> Iterator[Match]:
+        doc = ctx.doc
+        matches = list(self.index.find(doc))
+        if not matches:
+            return
+        cancelled = [(s, e) for s, e, _, _ in self.exceptions.find(doc)]
+        skipped = sorted([*ctx.skipped_spans(self.skip), *cancelled])
+        for start, end, phrase, suggestion in matches:
+            if overlaps(start, end, skipped):
+                continue
+            text = ctx.text[start:end]
+            shown = _match_case(text, suggestion) if suggestion else None
+            yield Match(
+                start,
+                end,
+                self.render(match=text, phrase=phrase, suggestion=shown or ""),
+                shown,
+            )

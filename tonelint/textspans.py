@@ -1,0 +1,52 @@
+"""Find the parts of a post that are not prose: URLs, @handles, #hashtags, quotes, code.
+
+Phrase and pattern rules skip matches inside these spans unless a rule opts in, so a quoted
+customer, a product URL or ``#TeamSynergy`` never gets a jargon warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+SPAN_KINDS = ("urls", "mentions", "hashtags", "quotes", "code")
+
+_TLDS = (
+    "com|org|net|edu|gov|io|co|us|uk|ca|au|de|fr|nl|ie|nz|in|info|biz|health|dental|care|"
+    "clinic|law|legal|realty|estate|app|dev|ly|me|tv|shop|store|online|site|ai|eu|es|it|ch|"
+    "be|at|se|no|dk|fi|pl|pt|br|mx|jp|cn|kr|sg|hk|za|ng|ke|gl|gle|page|link"
+)
+URL_RE = re.compile(
+    r"(?i)\b(?:https?://|www\.)[^\s<>\"]+[^\s<>\"'.,;:!?)\]]"
+    r"|\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:" + _TLDS + r")\b(?:/[^\s<>\"]*[^\s<>\"'.,;:!?)\]])?"
+)
+MENTION_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]{1,30}(?:@[A-Za-z0-9.-]+\.[a-z]{2,})?")
+HASHTAG_RE = re.compile(r"(?<![\w#&/])#(?!\d+\b)\w+")
+QUOTE_RE = re.compile(r"\u201c[^\u201d\n]{1,400}\u201d|(?<![\w\"])\"[^\"\n]{1,400}\"(?![\w\"])")
+CODE_RE = re.compile(r"`[^`\n]+`")
+
+
+def find_spans(text: str, kinds: Iterable[str]) -> list[tuple[int, int]]:
+    """Character ranges of every span of the given kinds in ``text``, sorted by start."""
+    patterns = {
+        "urls": URL_RE,
+        "mentions": MENTION_RE,
+        "hashtags": HASHTAG_RE,
+        "quotes": QUOTE_RE,
+        "code": CODE_RE,
+    }
+    spans: list[tuple[int, int]] = []
+    for kind in kinds:
+        spans.extend(m.span() for m in patterns[kind].finditer(text))
+    spans.sort()
+    return spans
+
+
+def overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``[start, end)`` overlaps any of ``spans`` (a short, sorted list)."""
+    for s, e in spans:
+        if s >= end:
+            return False
+        if e > start:
+            return True
+    return False
