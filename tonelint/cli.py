@@ -36,10 +36,17 @@ def _platform(ctx: click.Context, param: click.Parameter, value: str | None) -> 
         raise click.BadParameter(str(exc)) from None
 
 
+def error_line(error: InputError) -> str:
+    """``path:line: error: message`` (or ``tonelint: error: message`` with no file)."""
+    where = error.path or "tonelint"
+    if error.path and error.line:
+        where += f":{error.line}"
+    return f"{where}: error: {error.message}"
+
+
 def _print_errors(report: Report) -> None:
     for error in report.errors:
-        where = f"{error.path}:{error.line}" if error.line else f"{error.path}"
-        click.echo(f"{where}: error: {error.message}", err=True)
+        click.echo(error_line(error), err=True)
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -96,7 +103,7 @@ def cli(
             raise click.UsageError("no paths given; pass files, directories, or - for stdin")
         report = runner.run(paths)
     except InputError as exc:
-        click.echo(f"tonelint: error: {exc}", err=True)
+        click.echo(error_line(exc), err=True)
         sys.exit(2)
     formatter = FORMATTERS[fmt or "text"]()
     if formatter.name == "text":

@@ -9,7 +9,6 @@ merged with each other: a ruleset's ``extends:`` is the one way to share setting
 
 from __future__ import annotations
 
-import functools
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -136,7 +135,7 @@ def read_config(path: Path) -> Config:
             table = tomllib.loads(text).get("tool", {}).get("tonelint")
         except tomllib.TOMLDecodeError as exc:
             raise InputError(f"invalid TOML: {exc}", shown) from None
-        return from_mapping(table or {}, shown)
+        return from_mapping(yamlutil.lined(table or {}), shown)
     return from_mapping(yamlutil.load(text, shown), shown)
 
 
@@ -147,8 +146,7 @@ def _has_tool_table(pyproject: Path) -> bool:
         return False
 
 
-@functools.cache
-def _config_file_for(directory: Path) -> Path | None:
+def _config_file_in(directory: Path) -> Path | None:
     for name in CONFIG_NAMES:
         candidate = directory / name
         if candidate.is_file():
@@ -156,8 +154,6 @@ def _config_file_for(directory: Path) -> Path | None:
     pyproject = directory / "pyproject.toml"
     if pyproject.is_file() and _has_tool_table(pyproject):
         return pyproject
-    if directory.parent != directory:
-        return _config_file_for(directory.parent)
     return None
 
 
@@ -173,11 +169,21 @@ class ConfigFinder:
     def __init__(self, explicit: str | None = None) -> None:
         self._explicit = read_config(Path(explicit)) if explicit else None
         self._by_file: dict[Path, Config] = {}
+        self._by_dir: dict[Path, Path | None] = {}
+
+    def _config_file_for(self, directory: Path) -> Path | None:
+        """The nearest config file at or above ``directory`` (memoised per directory)."""
+        if directory not in self._by_dir:
+            found = _config_file_in(directory)
+            if found is None and directory.parent != directory:
+                found = self._config_file_for(directory.parent)
+            self._by_dir[directory] = found
+        return self._by_dir[directory]
 
     def for_directory(self, directory: Path) -> Config:
         if self._explicit is not None:
             return self._explicit
-        found = _config_file_for(directory.resolve()) or _user_config()
+        found = self._config_file_for(directory.resolve()) or _user_config()
         if found is None:
             found = Path("<defaults>")
         if found not in self._by_file:

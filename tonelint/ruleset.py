@@ -306,7 +306,7 @@ def _compile(rule_id: str, spec: _Spec) -> CompiledRule:
     kinds = values["kinds"].value if "kinds" in values else ["post"]
     if not isinstance(kinds, list) or not kinds or any(k not in KINDS for k in kinds):
         raise fail(f"'kinds' must be a list of {', '.join(KINDS)}", "kinds")
-    raw = {k: v.value for k, v in values.items() if k in cls.options}
+    raw = {k: yamlutil.plain(v.value) for k, v in values.items() if k in cls.options}
     try:
         options = cls.validate_options(raw)
     except OptionError as exc:

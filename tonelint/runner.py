@@ -90,23 +90,38 @@ class Runner:
             )
         return self._linters[key]
 
+    def _config(self, directory: Path, report: Report) -> Config | None:
+        try:
+            return self.finder.for_directory(directory)
+        except InputError as exc:
+            report.errors.append(exc)
+            return None
+
     def targets(self, paths: Sequence[str], report: Report) -> Iterator[tuple[str, Config]]:
         for arg in paths:
             if arg == STDIN:
-                yield STDIN, self.finder.for_directory(Path.cwd())
+                config = self._config(Path.cwd(), report)
+                if config is not None:
+                    yield STDIN, config
                 continue
             path = Path(arg)
             if path.is_dir():
-                config = self.finder.for_directory(path)
+                config = self._config(path, report)
+                if config is None:
+                    continue
                 found = list(walk(path, config))
                 if not found:
                     report.errors.append(
                         InputError(f"no files matching {', '.join(config.include)}", arg)
                     )
                 for file in found:
-                    yield str(file), self.finder.for_directory(file.parent)
+                    file_config = self._config(file.parent, report)
+                    if file_config is not None:
+                        yield str(file), file_config
             elif path.exists():
-                yield arg, self.finder.for_directory(path.parent)
+                config = self._config(path.parent, report)
+                if config is not None:
+                    yield arg, config
             else:
                 report.errors.append(InputError("no such file or directory", arg))
 
@@ -141,4 +156,8 @@ class Runner:
             report.files += 1
             report.findings.extend(findings)
         report.findings.sort(key=sort_key)
+        unique: dict[str, InputError] = {}
+        for error in report.errors:
+            unique.setdefault(str(error), error)
+        report.errors = list(unique.values())
         return report

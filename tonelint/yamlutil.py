@@ -16,18 +16,18 @@ from .model import InputError
 class LineDict(dict[Any, Any]):
     """A dict loaded from YAML, with the 1-based line of the mapping and of each key."""
 
-    line: int = 0
-    key_lines: dict[Any, int]
+    line: int | None = None
+    key_lines: dict[Any, int] = {}  # noqa: RUF012 - replaced per instance by the loader
 
-    def line_of(self, key: Any) -> int:
-        return self.key_lines.get(key, self.line) if hasattr(self, "key_lines") else self.line
+    def line_of(self, key: Any) -> int | None:
+        return self.key_lines.get(key, self.line)
 
 
 class LineList(list[Any]):
     """A list loaded from YAML, with the 1-based line of each item."""
 
-    line: int = 0
-    item_lines: list[int]
+    line: int | None = None
+    item_lines: list[int] = []  # noqa: RUF012 - replaced per instance by the loader
 
 
 class _Loader(yaml.SafeLoader):
@@ -70,6 +70,25 @@ _Loader.add_constructor(
 )
 
 MAX_NODES = 200_000
+
+
+def lined(value: Any) -> Any:
+    """Plain dicts and lists (from TOML or JSON) as ``LineDict``/``LineList`` without lines."""
+    if isinstance(value, dict) and not isinstance(value, LineDict):
+        out = LineDict((k, lined(v)) for k, v in value.items())
+        return out
+    if isinstance(value, list) and not isinstance(value, LineList):
+        return LineList(lined(v) for v in value)
+    return value
+
+
+def plain(value: Any) -> Any:
+    """``value`` with every ``LineDict``/``LineList`` turned back into a plain dict/list."""
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
 
 
 def load(text: str, path: str, first_line: int = 1) -> Any:

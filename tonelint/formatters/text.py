@@ -27,9 +27,10 @@ class TextFormatter(Formatter):
         )
         files = _plural(report.files, "file")
         if total:
-            lines.append(f"Found {_plural(total, 'problem')} ({summary}) in {files}.")
+            line = f"Found {_plural(total, 'problem')} ({summary}) in {files}"
         else:
-            lines.append(f"No problems found in {files}.")
+            line = f"No problems found in {files}"
         if report.errors:
-            lines.append(f"{_plural(len(report.errors), 'file error')}, see above.")
+            line += f"; {_plural(len(report.errors), 'error')} reported on stderr"
+        lines.append(line + ".")
         return "\n".join(lines)

@@ -97,6 +97,12 @@ class Rule:
         return values
 
 
+def quote(text: str, limit: int = 60) -> str:
+    """Matched text for a one-line message: whitespace collapsed, long spans shortened."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
 def string_list(value: Any) -> None:
     """Option check: a list of non-empty strings."""
     if not all(isinstance(v, str) and v.strip() for v in value):

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from .. import nlp
 from ..model import Match
 from ..textspans import SPAN_KINDS, overlaps
-from .base import Option, Rule
+from .base import Option, Rule, quote
 from .phrase import _check_kinds
 
 if TYPE_CHECKING:
@@ -123,7 +123,7 @@ class PatternRule(Rule):
             if overlaps(start, end, skipped) or any(s < end and start < e for s, e in taken):
                 continue
             taken.append((start, end))
-            text = ctx.text[start:end]
+            text = quote(ctx.text[start:end])
             template = entry.message or self.message
             values = {"match": text, "suggestion": entry.suggestion or ""}
             yield Match(start, end, template.format_map(values), entry.suggestion)

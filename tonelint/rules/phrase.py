@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from .. import nlp
 from ..model import Match
 from ..textspans import SPAN_KINDS, overlaps
-from .base import Option, Rule
+from .base import Option, Rule, quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -77,7 +77,7 @@ class PhraseIndex:
 
     def find(self, doc: Doc) -> Iterator[tuple[int, int, str, str | None]]:
         """Yield ``(start_char, end_char, phrase, suggestion)``, longest match first."""
-        tokens = [t for t in doc if t.text not in _HYPHENS]
+        tokens = [t for t in doc if not t.is_space and t.text not in _HYPHENS]
         forms = [(t.lower_, t.lemma_) for t in tokens]
         i = 0
         while i < len(tokens):
@@ -150,7 +150,7 @@ class PhraseRule(Rule):
         for start, end, phrase, suggestion in matches:
             if overlaps(start, end, skipped):
                 continue
-            text = ctx.text[start:end]
+            text = quote(ctx.text[start:end])
             shown = _match_case(text, suggestion) if suggestion else None
             yield Match(
                 start,
