@@ -28,9 +28,9 @@ import argparse
 import csv
 import random
 import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 SEED = 20261121
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -106,9 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     """Print the sample as ``file, row, text`` blocks (or only ids with ``--ids-only``)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument(
-        "--ids-only", action="store_true", help="print only file<TAB>row"
-    )
+    parser.add_argument("--ids-only", action="store_true", help="print only file<TAB>row")
     args = parser.parse_args(argv)
     try:
         for s in sample(args.corpus):

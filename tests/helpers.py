@@ -20,6 +20,8 @@ def compile_rules(tmp_path: Path, body: str) -> Ruleset:
     return load_ruleset(str(write_ruleset(tmp_path, body)))
 
 
-def lint(ruleset: Ruleset, text: str, platform: str | None = None, kind: str = "post") -> list[Finding]:
+def lint(
+    ruleset: Ruleset, text: str, platform: str | None = None, kind: str = "post"
+) -> list[Finding]:
     post = Post(text, "t.txt", PositionMap.simple(text), platform=platform, kind=kind)
     return Linter(ruleset).lint_post(post)

@@ -74,15 +74,15 @@ def test_json_contract(run_json: Callable[..., tuple[int, dict[str, Any]]], tmp_
     ]
 
 
-@pytest.mark.parametrize(
-    ("fail_on", "code"), [("error", 0), ("warning", 1), ("info", 1)]
-)
+@pytest.mark.parametrize(("fail_on", "code"), [("error", 0), ("warning", 1), ("info", 1)])
 def test_fail_on(run: Callable[..., Result], tmp_path: Path, fail_on: str, code: int) -> None:
     write(tmp_path, "draft.txt", JARGON)
     assert run("--fail-on", fail_on, "draft.txt").exit_code == code
 
 
-def test_select_and_ignore(run_json: Callable[..., tuple[int, dict[str, Any]]], tmp_path: Path) -> None:
+def test_select_and_ignore(
+    run_json: Callable[..., tuple[int, dict[str, Any]]], tmp_path: Path
+) -> None:
     write(tmp_path, "draft.txt", JARGON)
     code, data = run_json("--ignore", "corporate-jargon", "draft.txt")
     assert (code, data["findings"]) == (0, [])
@@ -117,8 +117,12 @@ def test_markdown_positions_after_front_matter(run: Callable[..., Result], tmp_p
     assert result.stdout.startswith("post.md:7:4: warning [corporate-jargon] 'leverage'")
 
 
-def test_markdown_code_and_comments_are_not_prose(run: Callable[..., Result], tmp_path: Path) -> None:
-    content = "Hello.\n\n```\nleverage synergy\n```\n\n<!-- leverage -->\n`synergy` [x](/leverage)\n"
+def test_markdown_code_and_comments_are_not_prose(
+    run: Callable[..., Result], tmp_path: Path
+) -> None:
+    content = (
+        "Hello.\n\n```\nleverage synergy\n```\n\n<!-- leverage -->\n`synergy` [x](/leverage)\n"
+    )
     write(tmp_path, "post.md", content)
     assert run("post.md").exit_code == 0
 
@@ -128,7 +132,9 @@ def test_front_matter_disable(run: Callable[..., Result], tmp_path: Path) -> Non
     assert run("post.md").exit_code == 0
 
 
-def test_crlf_and_bom_keep_positions(run_json: Callable[..., tuple[int, dict[str, Any]]], tmp_path: Path) -> None:
+def test_crlf_and_bom_keep_positions(
+    run_json: Callable[..., tuple[int, dict[str, Any]]], tmp_path: Path
+) -> None:
     write(tmp_path, "draft.txt", b"\xef\xbb\xbfHello.\r\nWe leverage it.\r\n")
     _, data = run_json("draft.txt")
     assert (data["findings"][0]["line"], data["findings"][0]["column"]) == (2, 4)

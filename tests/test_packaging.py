@@ -17,7 +17,9 @@ BAD = "We are pleased to leverage our synergies going forward.\n"
 GOOD = "We fixed the leak in an hour. Got a drip that won't quit? Ask us below.\n"
 
 
-def _run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def _run(
+    cmd: list[str], cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, check=False)
 
 
@@ -25,7 +27,17 @@ def _run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> subpro
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     proc = _run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(out), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
         cwd=out,
     )
     assert proc.returncode == 0, proc.stderr
@@ -46,12 +58,13 @@ def test_wheel_ships_rulesets_and_lints_outside_checkout(wheel: Path, tmp_path: 
     (work / "draft.txt").write_text(BAD, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(target)}
     code = (
-        "import tonelint, tonelint.ruleset as r; "
-        "print(tonelint.__file__); print(r.bundled_dir())"
+        "import tonelint, tonelint.ruleset as r; print(tonelint.__file__); print(r.bundled_dir())"
     )
     where = _run([sys.executable, "-c", code], cwd=work, env=env).stdout.splitlines()
     assert where[0].startswith(str(target)) and where[1].startswith(str(target))
-    proc = _run([sys.executable, "-m", "tonelint", "--format", "json", "draft.txt"], cwd=work, env=env)
+    proc = _run(
+        [sys.executable, "-m", "tonelint", "--format", "json", "draft.txt"], cwd=work, env=env
+    )
     assert proc.returncode == 1, proc.stderr
     rules = {f["rule"] for f in json.loads(proc.stdout)["findings"]}
     assert "corporate-jargon" in rules
@@ -84,7 +97,9 @@ def _try_repo(repo: Path, env: dict[str, str], *files: str) -> subprocess.Comple
     return _run([exe, "try-repo", str(ROOT), "tonelint", "--files", *files], cwd=repo, env=env)
 
 
-def test_precommit_hook_fails_on_bad_draft(content_repo: Path, precommit_env: dict[str, str]) -> None:
+def test_precommit_hook_fails_on_bad_draft(
+    content_repo: Path, precommit_env: dict[str, str]
+) -> None:
     proc = _try_repo(content_repo, precommit_env, "bad.txt")
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "bad.txt:1:" in proc.stdout and "[corporate-jargon]" in proc.stdout

@@ -99,13 +99,19 @@ def test_metric_readability_skips_short_posts(tmp_path: Path) -> None:
     ("text", "counting", "expected"),
     [
         ("hello", "twitter", 5),
+        ("@anna @bob_2 hello", "twitter", 5),
+        ("hello @anna", "twitter", 11),
         ("こんにちは", "twitter", 10),
         ("go 👨\u200d👩\u200d👧 now", "twitter", 9),
         ("see https://example.com/a/very/long/path/that/goes/on/and/on", "twitter", 27),
         ("👨\u200d👩\u200d👧", "graphemes", 1),
         ("e\u0301", "graphemes", 1),
         ("e\u0301", "characters", 1),  # NFC composes it first
-        ("hi @anna@example.social https://example.com/long/long/long/path", "mastodon", 3 + 5 + 1 + 23),
+        (
+            "hi @anna@example.social https://example.com/long/long/long/path",
+            "mastodon",
+            3 + 5 + 1 + 23,
+        ),
         ("é", "bytes", 2),
     ],
 )

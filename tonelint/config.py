@@ -92,7 +92,9 @@ def from_mapping(data: Any, path: str) -> Config:
     for key, value in data.items():
         line = line_of(key)
         if key not in CONFIG_KEYS:
-            raise InputError(f"unknown config key {key!r}{closest(str(key), CONFIG_KEYS)}", path, line)
+            raise InputError(
+                f"unknown config key {key!r}{closest(str(key), CONFIG_KEYS)}", path, line
+            )
         if key in ("ruleset", "model"):
             if not isinstance(value, str):
                 raise InputError(f"'{key}' must be a string", path, line)
@@ -116,7 +118,9 @@ def from_mapping(data: Any, path: str) -> Config:
             values[key] = value
         elif key == "rules":
             if value is not None and not isinstance(value, dict):
-                raise InputError("'rules' must be a mapping of rule id to off or options", path, line)
+                raise InputError(
+                    "'rules' must be a mapping of rule id to off or options", path, line
+                )
             values[key] = value
         else:
             values[key] = value

@@ -32,9 +32,7 @@ class Linter:
                     f"{closest(rule_id, ruleset.ids)} (ruleset {ruleset.name})"
                 )
         self.rules: Sequence[CompiledRule] = [
-            r
-            for r in ruleset.rules
-            if (not select or r.id in select) and r.id not in ignore
+            r for r in ruleset.rules if (not select or r.id in select) and r.id not in ignore
         ]
 
     def lint_post(self, post: Post) -> list[Finding]:

@@ -11,8 +11,8 @@ from typing import Any
 
 import yaml
 
-from .ruleset import CompiledRule, Ruleset
 from .rules import RULE_TYPES
+from .ruleset import CompiledRule, Ruleset
 
 
 def _short(value: Any, width: int = 70) -> str:
@@ -24,7 +24,10 @@ def _short(value: Any, width: int = 70) -> str:
 def explain(rule: CompiledRule) -> str:
     """The full documentation of one rule, as plain text."""
     cls = RULE_TYPES[rule.type_name]
-    out = [f"{rule.id} ({rule.severity}, type {rule.type_name}, applies to {', '.join(rule.kinds)})", ""]
+    out = [
+        f"{rule.id} ({rule.severity}, type {rule.type_name}, applies to {', '.join(rule.kinds)})",
+        "",
+    ]
     out += textwrap.wrap(rule.description, 88) or ["(no description)"]
     out += ["", f"Source: {rule.source or '(none given)'}", "", f"Message: {rule.message}", ""]
     out.append("Options (value in this ruleset; type default):")

@@ -1,9 +1,10 @@
 """The platforms tonelint knows, their aliases, and how each counts a post's length.
 
-Counting follows each platform's documented rules (see DOMAIN notes in the README): X uses
+Counting follows each platform's documented rules (see Platform limits in the README): X uses
 twitter-text v3 weighting (via the ``twitter-text-parser`` package: CJK and most emoji weigh
-2, every URL 23), Bluesky counts grapheme clusters, Mastodon counts every URL as 23 and only
-the username part of a remote mention, the others count characters.
+2, every URL 23; the @handles a reply starts with do not count), Bluesky counts grapheme
+clusters, Mastodon counts every URL as 23 and only the username part of a remote mention,
+the others count characters.
 """
 
 from __future__ import annotations
@@ -36,10 +37,14 @@ def normalize(name: str) -> str:
     raise ValueError(f"unknown platform {name!r}{hint} (known: {', '.join(PLATFORMS)})")
 
 
+_REPLY_MENTIONS = re.compile(r"^(?:@[A-Za-z0-9_]{1,15}\s+)+(?=\S)")
+
+
 def _twitter(text: str) -> int:
+    """X's weighted length; the @handles a reply starts with are not counted, as on X."""
     from twitter_text import parse_tweet
 
-    return int(parse_tweet(text).weightedLength)
+    return int(parse_tweet(_REPLY_MENTIONS.sub("", text)).weightedLength)
 
 
 def _mastodon(text: str) -> int:

@@ -63,7 +63,7 @@ class CompiledRule:
     options: Mapping[str, Any]
     impl: Rule
     path: str
-    line: int
+    line: int | None
 
 
 @dataclass(frozen=True)
@@ -88,14 +88,14 @@ class Ruleset:
 class _Value:
     value: Any
     path: str
-    line: int
+    line: int | None
 
 
 @dataclass
 class _Spec:
     values: dict[str, _Value]
     path: str
-    line: int
+    line: int | None
     enabled: bool = True
 
 
@@ -120,7 +120,9 @@ def resolve(ref: str, search_dirs: Sequence[Path], base_dir: Path | None) -> Pat
             if candidate.is_file():
                 return candidate
     names = sorted({p.stem for d in [*search_dirs, bundled_dir()] for p in d.glob("*.y*ml")})
-    raise InputError(f"unknown ruleset {ref!r}{closest(ref, names)} (available: {', '.join(names)})")
+    raise InputError(
+        f"unknown ruleset {ref!r}{closest(ref, names)} (available: {', '.join(names)})"
+    )
 
 
 def _read(path: Path) -> yamlutil.LineDict:
@@ -153,7 +155,9 @@ def _layers(
     if isinstance(parents, str):
         parents = [parents]
     if not isinstance(parents, list) or not all(isinstance(p, str) for p in parents):
-        raise InputError("'extends' must be a ruleset name or a list of them", str(path), data.line_of("extends"))
+        raise InputError(
+            "'extends' must be a ruleset name or a list of them", str(path), data.line_of("extends")
+        )
     layers: list[tuple[Path, yamlutil.LineDict]] = []
     for parent in parents:
         layers.extend(_layers(parent, search_dirs, path.parent, (*seen, path)))
@@ -161,7 +165,7 @@ def _layers(
     return layers
 
 
-def _apply(specs: dict[str, _Spec], rules: Any, path: str, line: int) -> None:
+def _apply(specs: dict[str, _Spec], rules: Any, path: str, line: int | None) -> None:
     """Merge one layer's ``rules:`` mapping into ``specs``."""
     if rules is None:
         return
@@ -178,9 +182,7 @@ def _apply(specs: dict[str, _Spec], rules: Any, path: str, line: int) -> None:
             spec.enabled = body in (True, "on")
             continue
         if not isinstance(body, yamlutil.LineDict):
-            raise InputError(
-                f"rule {rule_id!r} must be a mapping, or off/on", path, where
-            )
+            raise InputError(f"rule {rule_id!r} must be a mapping, or off/on", path, where)
         if spec is None:
             if "type" not in body:
                 raise InputError(
@@ -211,9 +213,7 @@ def load_ruleset(
         _apply(specs, data.get("rules"), str(path), data.line_of("rules"))
     _apply(specs, overrides, overrides_path, getattr(overrides, "line", 1))
     leaf_path, leaf = layers[-1]
-    compiled = tuple(
-        _compile(rule_id, spec) for rule_id, spec in specs.items() if spec.enabled
-    )
+    compiled = tuple(_compile(rule_id, spec) for rule_id, spec in specs.items() if spec.enabled)
     name = leaf.get("name") or leaf_path.stem
     return Ruleset(
         name=str(name),
@@ -236,7 +236,9 @@ def _examples(value: _Value, rule_id: str) -> tuple[tuple[Example, ...], tuple[E
     for key in ("fail", "pass"):
         items = data.get(key) or []
         if not isinstance(items, list):
-            raise InputError(f"rule {rule_id!r}: examples.{key} must be a list", value.path, value.line)
+            raise InputError(
+                f"rule {rule_id!r}: examples.{key} must be a list", value.path, value.line
+            )
         for item in items:
             if isinstance(item, str):
                 out[key].append(Example(item))
@@ -248,7 +250,9 @@ def _examples(value: _Value, rule_id: str) -> tuple[tuple[Example, ...], tuple[E
                         value.path,
                         value.line,
                     )
-                out[key].append(Example(item["text"], item.get("platform"), item.get("kind", "post")))
+                out[key].append(
+                    Example(item["text"], item.get("platform"), item.get("kind", "post"))
+                )
             else:
                 raise InputError(
                     f"rule {rule_id!r}: each example is a string or {{text, platform, kind}}",
@@ -280,7 +284,11 @@ def _compile(rule_id: str, spec: _Spec) -> CompiledRule:
             valid = [*GENERIC_KEYS, *cls.options]
             raise fail(f"unknown option {key!r} for type '{type_name}'{closest(key, valid)}", key)
     try:
-        severity = Severity.parse(str(values["severity"].value)) if "severity" in values else Severity.WARNING
+        severity = (
+            Severity.parse(str(values["severity"].value))
+            if "severity" in values
+            else Severity.WARNING
+        )
     except ValueError as exc:
         raise fail(str(exc), "severity") from None
     texts: dict[str, str] = {}
@@ -310,8 +318,8 @@ def _compile(rule_id: str, spec: _Spec) -> CompiledRule:
     try:
         options = cls.validate_options(raw)
     except OptionError as exc:
-        key = next((k for k in raw if f"'{k}'" in str(exc)), None)
-        raise fail(str(exc), key) from None
+        bad = next((k for k in raw if f"'{k}'" in str(exc)), None)
+        raise fail(str(exc), bad) from None
     try:
         impl = cls(rule_id, texts["message"], options)
     except (ValueError, TypeError) as exc:

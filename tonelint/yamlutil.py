@@ -47,7 +47,9 @@ class _Loader(yaml.SafeLoader):
                 hash(key)
             except TypeError:
                 raise InputError(
-                    "mapping keys must be plain values", self.path, key_node.start_mark.line + 1 + self.offset
+                    "mapping keys must be plain values",
+                    self.path,
+                    key_node.start_mark.line + 1 + self.offset,
                 ) from None
             if key in result:
                 raise InputError(
@@ -65,9 +67,7 @@ class _Loader(yaml.SafeLoader):
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Loader.construct_mapping)
-_Loader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _Loader.construct_sequence
-)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _Loader.construct_sequence)
 
 MAX_NODES = 200_000
 

@@ -15,8 +15,8 @@ Example (X, 280 weighted characters)::
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..model import Match
 from ..platforms import COUNTINGS, PLATFORMS, measure, overflow_offset
@@ -61,8 +61,10 @@ class LengthRule(Rule):
     type_name = "length"
     summary = "The platform's length limit for posts and bios, counted the platform's way."
     placeholders = frozenset({"count", "limit", "platform", "unit", "over", "kind"})
-    options = {
-        "limits": Option(dict, {}, "Per platform and kind: {max, counting} or a list.", _check_limits),
+    options: ClassVar[dict[str, Option]] = {
+        "limits": Option(
+            dict, {}, "Per platform and kind: {max, counting} or a list.", _check_limits
+        ),
     }
 
     def _checks(self, platform: str, kind: str) -> Iterator[tuple[int, str]]:

@@ -16,7 +16,7 @@ Example (``max: 12`` on ``flesch_kincaid_grade``)::
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..model import Match
 from ..readability import SCORES, score_function
@@ -44,19 +44,35 @@ def _check_platforms(value: Any) -> None:
         if not isinstance(limits, dict) or set(limits) - {"max", "min"}:
             raise ValueError(f"platforms.{platform} must be a mapping with 'max' and/or 'min'")
         for key, limit in limits.items():
-            if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int | float)):
+            if limit is not None and (
+                isinstance(limit, bool) or not isinstance(limit, int | float)
+            ):
                 raise ValueError(f"platforms.{platform}.{key} must be a number")
 
 
 def _words(ctx: PostContext) -> list[Any]:
-    return [t for t in ctx.doc if not (t.is_punct or t.is_space or t.like_url)]
+    return [
+        t for t in ctx.doc if not (t.is_punct or t.is_space or t.like_url or t.text[:1] in "@#")
+    ]
+
+
+def _prose(ctx: PostContext) -> str:
+    """The post without links, @handles and #hashtags, which readability formulas misread
+    as long many-syllable words."""
+    parts, last = [], 0
+    for start, end in ctx.skipped_spans(("urls", "mentions", "hashtags")):
+        if start >= last:
+            parts.append(ctx.text[last:start])
+            last = end
+    parts.append(ctx.text[last:])
+    return "".join(parts)
 
 
 class MetricRule(Rule):
     type_name = "metric"
     summary = "Thresholds on textstat readability scores and on counts."
     placeholders = frozenset({"metric", "value", "limit", "bound"})
-    options = {
+    options: ClassVar[dict[str, Option]] = {
         "metric": Option(str, "flesch_kincaid_grade", "What to measure.", _check_metric),
         "max": Option((int, float), None, "Report when the value is above this.", nullable=True),
         "min": Option((int, float), None, "Report when the value is below this.", nullable=True),
@@ -80,7 +96,7 @@ class MetricRule(Rule):
         """The value, and the span it applies to."""
         start, end = 0, len(ctx.text.rstrip())
         if self.score is not None:
-            return round(self.score(ctx.text), 1), start, end
+            return round(self.score(_prose(ctx)), 1), start, end
         if self.metric == "characters":
             return len(ctx.text.strip()), start, end
         sentences = [s for s in ctx.doc.sents if any(not t.is_punct for t in s)]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from .. import nlp
 from ..model import Match
@@ -72,8 +72,10 @@ class PatternRule(Rule):
     type_name = "pattern"
     summary = "Regular expressions and spaCy token-Matcher patterns."
     placeholders = frozenset({"match", "suggestion"})
-    options = {
-        "patterns": Option(list, [], "Entries {regex|tokens, message?, suggestion?}.", _check_patterns),
+    options: ClassVar[dict[str, Option]] = {
+        "patterns": Option(
+            list, [], "Entries {regex|tokens, message?, suggestion?}.", _check_patterns
+        ),
         "ignore_case": Option(bool, True, "Match regexes case-insensitively."),
         "ignore_inside": Option(
             list, list(SPAN_KINDS), "Spans never matched (see the phrase type).", _check_kinds

@@ -18,7 +18,7 @@ Example (``corporate-jargon``)::
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from .. import nlp
 from ..model import Match
@@ -115,11 +115,11 @@ class PhraseRule(Rule):
     type_name = "phrase"
     summary = "Words and phrases matched on lemmas and token boundaries, with suggestions."
     placeholders = frozenset({"match", "phrase", "suggestion"})
-    options = {
-        "phrases": Option(list, [], "Phrases in base form, or {phrase, suggestion}.", _check_phrases),
-        "exceptions": Option(
-            list, [], "Phrases that cancel an overlapping match.", _check_phrases
+    options: ClassVar[dict[str, Option]] = {
+        "phrases": Option(
+            list, [], "Phrases in base form, or {phrase, suggestion}.", _check_phrases
         ),
+        "exceptions": Option(list, [], "Phrases that cancel an overlapping match.", _check_phrases),
         "ignore_inside": Option(
             list,
             list(SPAN_KINDS),

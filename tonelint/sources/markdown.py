@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Post, PositionMap
+from ..model import PositionMap, Post
 from . import frontmatter
 
 _IGNORED = re.compile(

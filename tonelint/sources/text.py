@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Post, PositionMap
+from ..model import PositionMap, Post
 
 
 def read(text: str, path: str, platform: str | None, kind: str, ruleset: str | None) -> list[Post]:

@@ -1,0 +1,80 @@
+"""Measure tonelint's rules on real posts: how often each rule fires on each corpus file.
+
+Usage::
+
+    python bench/evaluate.py [--corpus PATH] [--ruleset general] [--show RULE] [--limit N]
+
+Prints, for every corpus file, the share of posts each rule flags.  On these files most
+rules should rarely fire (support replies, public-health and news posts are not press
+releases), so a high rate there is a false-positive signal to inspect with ``--show RULE``,
+which prints the flagged spans (to the terminal only: corpus text never goes into the repo).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import DEFAULT, POST_FILES, available, posts
+
+from tonelint.engine import Linter
+from tonelint.model import PositionMap, Post
+from tonelint.ruleset import load_ruleset
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT)
+    parser.add_argument("--ruleset", default="general")
+    parser.add_argument("--platform", default="x", help="platform the posts were written for")
+    parser.add_argument("--show", metavar="RULE", help="print the spans RULE flags")
+    parser.add_argument("--limit", type=int, default=40, help="how many spans --show prints")
+    args = parser.parse_args(argv)
+    if not available(args.corpus):
+        print(f"corpus not found at {args.corpus}", file=sys.stderr)
+        return 2
+    linter = Linter(load_ruleset(args.ruleset))
+    rule_ids = [r.id for r in linter.rules]
+    totals: dict[str, int] = Counter()
+    flagged: dict[str, Counter[str]] = {name: Counter() for name in POST_FILES}
+    shown = 0
+    for item in posts(args.corpus):
+        totals[item.file] += 1
+        post = Post(item.text, item.file, PositionMap.simple(item.text), platform=args.platform)
+        fired = set()
+        for finding in linter.lint_post(post):
+            fired.add(finding.rule)
+            if args.show == finding.rule and shown < args.limit:
+                shown += 1
+                print(f"{item.file}:{item.row}: {finding.message}")
+        flagged[item.file].update(fired)
+    if args.show:
+        print()
+    width = max(len(r) for r in rule_ids)
+    header = (
+        f"| {'rule':<{width}} | "
+        + " | ".join(
+            f"{Path(n).stem.replace('_tweets', '').replace('_', ' ')} ({totals[n]})"
+            for n in POST_FILES
+        )
+        + " |"
+    )
+    print(f"Ruleset {args.ruleset}, platform {args.platform}: share of posts flagged per file")
+    print()
+    print(header)
+    print("|" + "---|" * (len(POST_FILES) + 1))
+    for rule in rule_ids:
+        cells = []
+        for name in POST_FILES:
+            count = flagged[name][rule]
+            cells.append(f"{100 * count / max(totals[name], 1):.1f} % ({count})")
+        print(f"| {rule:<{width}} | " + " | ".join(cells) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,32 @@
+"""Real posts from the shared corpus (outside the repo): every rule runs on every post
+without an error, and every finding lies inside its post.  Skips when the corpus is absent."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from tonelint.engine import Linter
+from tonelint.model import PositionMap, Post
+from tonelint.ruleset import load_ruleset
+
+from .conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+def test_general_ruleset_on_every_real_post(corpus: Path) -> None:
+    from corpus import posts  # type: ignore[import-not-found]
+
+    linter = Linter(load_ruleset("general"))
+    seen = 0
+    for item in posts(corpus):
+        for platform in ("x",):
+            post = Post(item.text, item.file, PositionMap.simple(item.text), platform=platform)
+            lines = item.text.split("\n")
+            for f in linter.lint_post(post):
+                assert 1 <= f.line <= len(lines)
+                assert 1 <= f.column <= len(lines[f.line - 1]) + 1
+                assert (f.end_line, f.end_column) >= (f.line, f.column)
+        seen += 1
+    assert seen > 5000
