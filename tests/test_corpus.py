@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 
 def test_general_ruleset_on_every_real_post(corpus: Path) -> None:
-    from corpus import posts  # type: ignore[import-not-found]
+    from corpus import posts
 
     linter = Linter(load_ruleset("general"))
     seen = 0
