@@ -1,10 +1,15 @@
-"""Measure tonelint's rules on real posts: how often each rule fires on each corpus file.
+"""Measure tonelint's rules on real posts: how often each rule fires on each corpus file,
+and precision and recall of ``self-promotion`` on the hand-labelled development set.
 
 Usage::
 
     python bench/evaluate.py [--corpus PATH] [--ruleset general] [--show RULE] [--limit N]
+                             [--errors]
 
-Prints, for every corpus file, the share of posts each rule flags.  On these files most
+Every post is linted with its account configured (``bench/accounts.py``).  Prints, for every
+corpus file, the share of posts each rule flags, then the labelled-set figures
+(``bench/labels/posts.csv``: promotional against engaging and informational); ``--errors``
+lists the labelled posts the rule gets wrong.  On these files most
 rules should rarely fire (support replies, public-health and news posts are not press
 releases), so a high rate there is a false-positive signal to inspect with ``--show RULE``,
 which prints the flagged spans (to the terminal only: corpus text never goes into the repo).
@@ -13,12 +18,14 @@ which prints the flagged spans (to the terminal only: corpus text never goes int
 from __future__ import annotations
 
 import argparse
+import csv
 import sys
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from accounts import account_for
 from corpus import DEFAULT, POST_FILES, available, posts
 
 from tonelint.engine import Linter
@@ -33,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--platform", default="x", help="platform the posts were written for")
     parser.add_argument("--show", metavar="RULE", help="print the spans RULE flags")
     parser.add_argument("--limit", type=int, default=40, help="how many spans --show prints")
+    parser.add_argument("--errors", action="store_true", help="list mislabelled dev posts")
     args = parser.parse_args(argv)
     if not available(args.corpus):
         print(f"corpus not found at {args.corpus}", file=sys.stderr)
@@ -42,9 +50,17 @@ def main(argv: list[str] | None = None) -> int:
     totals: dict[str, int] = Counter()
     flagged: dict[str, Counter[str]] = {name: Counter() for name in POST_FILES}
     shown = 0
+    labels = _labels()
+    verdicts: dict[tuple[str, int], bool] = {}
     for item in posts(args.corpus):
         totals[item.file] += 1
-        post = Post(item.text, item.file, PositionMap.simple(item.text), platform=args.platform)
+        post = Post(
+            item.text,
+            item.file,
+            PositionMap.simple(item.text),
+            platform=args.platform,
+            account=account_for(item.file, item.fields),
+        )
         fired = set()
         for finding in linter.lint_post(post):
             fired.add(finding.rule)
@@ -52,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
                 shown += 1
                 print(f"{item.file}:{item.row}: {finding.message}")
         flagged[item.file].update(fired)
+        if (item.file, item.row) in labels:
+            verdicts[(item.file, item.row)] = "self-promotion" in fired
     if args.show:
         print()
     width = max(len(r) for r in rule_ids)
@@ -73,7 +91,35 @@ def main(argv: list[str] | None = None) -> int:
             count = flagged[name][rule]
             cells.append(f"{100 * count / max(totals[name], 1):.1f} % ({count})")
         print(f"| {rule:<{width}} | " + " | ".join(cells) + " |")
+    if "self-promotion" in rule_ids and labels:
+        _report(labels, verdicts, args.errors)
     return 0
+
+
+def _labels() -> dict[tuple[str, int], str]:
+    path = Path(__file__).resolve().parent / "labels" / "posts.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {(r["file"], int(r["row"])): r["label"] for r in csv.DictReader(handle)}
+
+
+def _report(
+    labels: dict[tuple[str, int], str], verdicts: dict[tuple[str, int], bool], errors: bool
+) -> None:
+    tp = fp = fn = tn = 0
+    for key, label in sorted(labels.items()):
+        flagged = verdicts.get(key, False)
+        promo = label == "promotional"
+        tp += flagged and promo
+        fp += flagged and not promo
+        fn += promo and not flagged
+        tn += not promo and not flagged
+        if errors and flagged != promo:
+            print(f"{'FP' if flagged else 'FN'} {key[0]}:{key[1]} ({label})")
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    print()
+    print(f"self-promotion on the labelled set ({len(labels)} posts, {tp + fn} promotional):")
+    print(f"precision {precision:.2f}, recall {recall:.2f} (TP {tp}, FP {fp}, FN {fn}, TN {tn})")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from tonelint import __version__
 
 from .conftest import ROOT
 
-JARGON = "We are leveraging our synergies.\n"
+JARGON = "We are leveraging our synergies. What do you think?\n"
 CLEAN = "Thanks for coming to the open house! What should we bake next time?\n"
 
 
@@ -113,7 +113,7 @@ def test_stdin_front_matter_sets_platform(run: Callable[..., Result]) -> None:
 
 def test_markdown_positions_after_front_matter(run: Callable[..., Result], tmp_path: Path) -> None:
     write(tmp_path, "post.md", "---\ntitle: Hi\ntags: [a, b]\n---\n\nNo jargon.\nWe leverage it.\n")
-    result = run("post.md")
+    result = run("--select", "corporate-jargon", "post.md")
     assert result.stdout.startswith("post.md:7:4: warning [corporate-jargon] 'leverage'")
 
 
@@ -136,7 +136,7 @@ def test_crlf_and_bom_keep_positions(
     run_json: Callable[..., tuple[int, dict[str, Any]]], tmp_path: Path
 ) -> None:
     write(tmp_path, "draft.txt", b"\xef\xbb\xbfHello.\r\nWe leverage it.\r\n")
-    _, data = run_json("draft.txt")
+    _, data = run_json("--select", "corporate-jargon", "draft.txt")
     assert (data["findings"][0]["line"], data["findings"][0]["column"]) == (2, 4)
 
 

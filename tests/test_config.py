@@ -39,8 +39,10 @@ def test_pyproject_tool_table(
         '[tool.tonelint]\nplatform = "x"\n[tool.tonelint.rules]\ncorporate-jargon = false\n',
     )
     write(tmp_path, "draft.txt", JARGON + "word " * 60)
-    _, data = run_json("draft.txt")
+    _, data = run_json("--select", "too-long", "draft.txt")
     assert [f["rule"] for f in data["findings"]] == ["too-long"]
+    _, data = run_json("--ignore", "no-engagement", "draft.txt")
+    assert "corporate-jargon" not in {f["rule"] for f in data["findings"]}
 
 
 def test_explicit_config_wins(
@@ -65,7 +67,7 @@ def test_user_ruleset_by_path_and_ruleset_paths(
         "    type: phrase\n    message: hype\n    phrases: [amazing]\n",
     )
     write(tmp_path, ".tonelint.yaml", "ruleset: house\nruleset_paths: [styles]\n")
-    write(tmp_path, "draft.txt", "An amazing day.\n")
+    write(tmp_path, "draft.txt", "An amazing day. Who's coming?\n")
     _, data = run_json("draft.txt")
     assert [f["rule"] for f in data["findings"]] == ["hype"]
     _, data = run_json("--ruleset", "styles/house.yaml", "draft.txt")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import platforms, yamlutil
+from .account import Account, parse_account
 from .model import InputError
 from .ruleset import Ruleset, closest, load_ruleset
 
@@ -49,7 +50,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     ruleset_paths: tuple[Path, ...] = ()
     rules: Any = None
-    account: Any = None
+    account: Account | None = None
     model: str | None = None
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     _cache: dict[str, Ruleset] = field(default_factory=dict, repr=False)
@@ -122,6 +123,11 @@ def from_mapping(data: Any, path: str) -> Config:
                     "'rules' must be a mapping of rule id to off or options", path, line
                 )
             values[key] = value
+        elif key == "account":
+            try:
+                values[key] = parse_account(value)
+            except ValueError as exc:
+                raise InputError(str(exc), path, line) from None
         else:
             values[key] = value
     return Config(**values)

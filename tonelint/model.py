@@ -13,6 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .account import Account
+
 
 class Severity(enum.IntEnum):
     """How serious a finding is; ordered so that ``ERROR > WARNING > INFO``."""
@@ -110,6 +112,8 @@ class Post:
     ignored: tuple[tuple[int, int], ...] = ()
     """Character ranges (start, end) the reader knows are not prose: Markdown code, HTML."""
     meta: Mapping[str, Any] = field(default_factory=dict)
+    account: Account | None = None
+    """Whose voice the post is in (config, front matter or schedule ``account``)."""
 
 
 @dataclass(frozen=True)

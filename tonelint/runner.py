@@ -133,12 +133,16 @@ class Runner:
             raise InputError(f"cannot read file: {exc.strerror or exc}", shown) from None
         text = decode(data, shown, config.max_file_size)
         kind = self.options.kind or config.kind
-        return sources.read_posts(
+        posts = sources.read_posts(
             text,
             shown,
             kind=kind,
             platform=self.options.platform or config.platform,
         )
+        for post in posts:
+            if post.account is None:
+                post.account = config.account
+        return posts
 
     def run(self, paths: Sequence[str]) -> Report:
         report = Report()

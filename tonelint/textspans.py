@@ -22,7 +22,7 @@ URL_RE = re.compile(
     + _TLDS
     + r")\b(?:/[^\s<>\"]*[^\s<>\"'.,;:!?)\]])?"
 )
-MENTION_RE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]{1,30}(?:@[A-Za-z0-9.-]+\.[a-z]{2,})?")
+MENTION_RE = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{1,30}(?:@[A-Za-z0-9.-]+\.[a-z]{2,})?")
 HASHTAG_RE = re.compile(r"(?<![\w#&/])#(?!\d+\b)\w+")
 QUOTE_RE = re.compile(r"\u201c[^\u201d\n]{1,400}\u201d|(?<![\w\"])\"[^\"\n]{1,400}\"(?![\w\"])")
 CODE_RE = re.compile(r"`[^`\n]+`")

@@ -23,7 +23,9 @@ class TextFormatter(Formatter):
         counts = {s: sum(1 for f in report.findings if f.severity is s) for s in Severity}
         total = len(report.findings)
         summary = ", ".join(
-            _plural(counts[s], str(s)) for s in sorted(Severity, reverse=True) if counts[s]
+            f"{counts[s]} info" if s is Severity.INFO else _plural(counts[s], str(s))
+            for s in sorted(Severity, reverse=True)
+            if counts[s]
         )
         files = _plural(report.files, "file")
         if total:

@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 from .base import Option, OptionError, Rule
+from .capitals import CapitalsRule
+from .hashtags import HashtagsRule
 from .length import LengthRule
 from .metric import MetricRule
 from .pattern import PatternRule
 from .phrase import PhraseRule
+from .score import ScoreRule
 
 RULE_TYPES: dict[str, type[Rule]] = {
-    cls.type_name: cls for cls in (PhraseRule, PatternRule, MetricRule, LengthRule)
+    cls.type_name: cls
+    for cls in (
+        PhraseRule,
+        PatternRule,
+        MetricRule,
+        LengthRule,
+        ScoreRule,
+        CapitalsRule,
+        HashtagsRule,
+    )
 }
 
 __all__ = ["RULE_TYPES", "Option", "OptionError", "Rule"]

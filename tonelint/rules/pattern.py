@@ -3,8 +3,10 @@
 Each entry of ``patterns`` is either ``{regex: ...}`` (Python ``re`` syntax, matched on the
 post text) or ``{tokens: [...]}`` (a spaCy ``Matcher`` pattern: a list of token specs such
 as ``{LEMMA: pleased}``; lemmas are lower case).  An entry may carry its own ``message`` and
-``suggestion``; ``{match}`` in a message is the matched text.  Patterns are compiled once,
-when the ruleset loads.
+``suggestion``; ``{match}`` in a message is the matched text.  ``not_followed_by`` and
+``not_preceded_by`` are regexes that cancel a match when they occur in the same sentence
+within 80 characters after / before it (a passive voice "was decided" unless "by ...").
+Patterns are compiled once, when the ruleset loads.
 
 Example::
 
@@ -30,7 +32,8 @@ from .phrase import _check_kinds
 if TYPE_CHECKING:
     from ..context import PostContext
 
-_ENTRY_KEYS = {"regex", "tokens", "message", "suggestion"}
+_ENTRY_KEYS = {"regex", "tokens", "message", "suggestion", "not_followed_by", "not_preceded_by"}
+_CONTEXT = 80  # characters searched by not_followed_by / not_preceded_by
 
 
 def _check_patterns(value: Any) -> None:
@@ -57,15 +60,35 @@ def _check_patterns(value: Any) -> None:
             and all(isinstance(t, dict) for t in item["tokens"])
         ):
             raise ValueError(f"pattern {n}: tokens must be a non-empty list of mappings")
-        for key in ("message", "suggestion"):
+        for key in ("message", "suggestion", "not_followed_by", "not_preceded_by"):
             if key in item and not isinstance(item[key], str):
                 raise ValueError(f"pattern {n}: {key} must be a string")
+        for key in ("not_followed_by", "not_preceded_by"):
+            if key in item:
+                try:
+                    re.compile(item[key])
+                except re.error as exc:
+                    raise ValueError(f"pattern {n}: invalid {key} regex: {exc}") from None
 
 
 @dataclass(frozen=True)
 class _Entry:
     message: str | None
     suggestion: str | None
+    after: re.Pattern[str] | None = None
+    before: re.Pattern[str] | None = None
+
+    def vetoed(self, text: str, start: int, end: int) -> bool:
+        """Whether the text right after / before the match (same sentence) cancels it."""
+        if self.after is not None:
+            tail = re.split(r"[.!?\n]", text[end : end + _CONTEXT], maxsplit=1)[0]
+            if self.after.search(tail):
+                return True
+        if self.before is not None:
+            head = re.split(r"[.!?\n]", text[max(0, start - _CONTEXT) : start])[-1]
+            if self.before.search(head):
+                return True
+        return False
 
 
 class PatternRule(Rule):
@@ -89,7 +112,12 @@ class PatternRule(Rule):
         self.token_entries: dict[str, _Entry] = {}
         self.matcher: Any = None
         for n, item in enumerate(self.opts["patterns"]):
-            entry = _Entry(item.get("message"), item.get("suggestion"))
+            entry = _Entry(
+                item.get("message"),
+                item.get("suggestion"),
+                re.compile(item["not_followed_by"], flags) if "not_followed_by" in item else None,
+                re.compile(item["not_preceded_by"], flags) if "not_preceded_by" in item else None,
+            )
             if "regex" in item:
                 self.regexes.append((re.compile(item["regex"], flags), entry))
                 continue
@@ -123,6 +151,8 @@ class PatternRule(Rule):
         taken: list[tuple[int, int]] = []
         for start, end, entry in sorted(self._matches(ctx), key=lambda m: (m[0], -m[1])):
             if overlaps(start, end, skipped) or any(s < end and start < e for s, e in taken):
+                continue
+            if entry.vetoed(ctx.text, start, end):
                 continue
             taken.append((start, end))
             text = quote(ctx.text[start:end])

@@ -1,7 +1,8 @@
 """YAML front matter (``---`` ... ``---`` at the top of a Markdown file) and its keys.
 
 Keys tonelint reads: ``platform``, ``kind``, ``ruleset``, ``tonelint: {disable: [...]}``
-and ``account``; a content repo's other keys (title, tags, date ...) are left alone.
+and ``account`` (whose voice the post is in); a content repo's other keys (title, tags,
+date ...) are left alone.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import platforms, yamlutil
+from ..account import Account, parse_account
 from ..model import InputError
 
 _FENCE = re.compile(r"^---[ \t]*\n", re.ASCII)
@@ -29,6 +31,7 @@ class FrontMatter:
     kind: str | None = None
     ruleset: str | None = None
     disable: frozenset[str] = frozenset()
+    account: Account | None = None
 
 
 def parse(text: str, path: str) -> FrontMatter:
@@ -61,6 +64,11 @@ def parse(text: str, path: str) -> FrontMatter:
             raise InputError("front matter 'ruleset' must be a string", path, line_of("ruleset"))
         fm.ruleset = data["ruleset"]
     fm.disable = disable_list(data.get("tonelint"), path, line_of("tonelint"))
+    if "account" in data:
+        try:
+            fm.account = parse_account(data["account"])
+        except ValueError as exc:
+            raise InputError(str(exc), path, line_of("account")) from None
     return fm
 
 

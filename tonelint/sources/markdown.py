@@ -36,5 +36,6 @@ def read(text: str, path: str, platform: str | None, kind: str, ruleset: str | N
             disable=fm.disable,
             ignored=ignored,
             meta=fm.data,
+            account=fm.account,
         )
     ]

@@ -1,0 +1,202 @@
+"""Tone rules: the ``score`` judgement and its signals, the account, shouting, hashtags."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tonelint.account import Account, parse_account
+from tonelint.context import PostContext
+from tonelint.engine import Linter
+from tonelint.model import PositionMap, Post
+from tonelint.rules.score import ScoreRule
+from tonelint.ruleset import load_ruleset
+
+from .helpers import compile_rules, lint
+from .test_cli import write
+
+ACME = Account(
+    name="Acme Plumbing",
+    handles=("@AcmeCo",),
+    aliases=("Acme", "DrainPro"),
+    website="https://www.acme-plumbing.example/",
+)
+
+
+def _post(text: str, account: Account | None = None, platform: str | None = None) -> Post:
+    return Post(text, "t.txt", PositionMap.simple(text), platform=platform, account=account)
+
+
+def _self_promotion(text: str, account: Account | None = None) -> list[str]:
+    linter = Linter(load_ruleset("general"), select=["self-promotion"])
+    return [f.message for f in linter.lint_post(_post(text, account))]
+
+
+def _signals(text: str, account: Account | None = None) -> dict[str, int]:
+    rule = load_ruleset("general").get("self-promotion")
+    assert rule is not None and isinstance(rule.impl, ScoreRule)
+    return rule.impl.signals(PostContext(_post(text, account))).counts
+
+
+def test_account_third_person_counts_as_self() -> None:
+    text = "Acme's new DrainPro service wins the county award, see acme-plumbing.example"
+    assert _self_promotion(text) == []  # no account: only first person counts
+    (message,) = _self_promotion(text, ACME)
+    assert "names the account (Acme, acme-plumbing.example, DrainPro)" in message
+    assert "bragging (award)" in message
+
+
+def test_own_handles_and_brand_accounts_are_self_not_mentions() -> None:
+    signals = _signals("@AcmeCo and @AcmeCoTexas crews fixed 40 leaks, thanks to @CityWater", ACME)
+    assert signals["self_mention"] == 2
+    assert signals["mention"] == 1
+    assert "reply" not in signals  # starting with our own handle is not a reply
+
+
+def test_reply_is_never_self_promotion() -> None:
+    text = "@dana We're proud our award-winning team could help! Book now: https://acme.example"
+    assert _signals(text)["reply"] == 1
+    assert _self_promotion(text) == []
+
+
+def test_question_or_invitation_clears_a_promo() -> None:
+    promo = "We're proud to launch our award-winning drain service today."
+    assert _self_promotion(promo)
+    assert not _self_promotion(promo + " Which repair should we film next? Tell us below!")
+
+
+def test_message_names_the_features() -> None:
+    (message,) = _self_promotion(
+        "We are thrilled to be named the best plumber in town! https://a.example"
+    )
+    assert message.startswith("reads as self-promotion (score ")
+    assert "bragging (named, the best, thrilled)" in message and "a link" in message
+
+
+def test_implied_speaker() -> None:
+    assert _signals("Proud to support the food bank again this year.")["first_person"] == 1
+    assert "first_person" not in _signals("The proud owner of a new boiler.")
+
+
+def test_quotes_are_not_the_account_speaking() -> None:
+    assert "first_person" not in _signals('A customer wrote: "we love our new sink."')
+
+
+def test_parse_account_errors() -> None:
+    assert parse_account({"name": "A", "handles": "@a"}).handles == ("@a",)
+    with pytest.raises(ValueError, match="unknown account key 'handle'"):
+        parse_account({"handle": "@a"})
+    with pytest.raises(ValueError, match="must be a list of strings"):
+        parse_account({"aliases": [1]})
+
+
+def test_account_from_config_and_front_matter(
+    run_json: Callable[..., tuple[int, dict[str, Any]]], tmp_path: Path
+) -> None:
+    text = "Acme has the best drain service in town, now 20 percent off. Book now!\n"
+    write(tmp_path, "a.txt", text)
+    _, data = run_json("--select", "self-promotion", "a.txt")
+    assert data["findings"]  # "Book now" is a call to buy even without an account
+    write(tmp_path, "b.txt", "Acme has the best drain service in town.\n")
+    _, data = run_json("--select", "self-promotion", "b.txt")
+    assert data["findings"] == []
+    write(tmp_path, ".tonelint.yaml", "account:\n  name: Acme\n")
+    _, data = run_json("--select", "self-promotion", "b.txt")
+    assert [f["rule"] for f in data["findings"]] == ["self-promotion"]
+    write(
+        tmp_path,
+        "c.md",
+        "---\naccount: {name: Zenith}\n---\nAcme has the best drain service in town.\n",
+    )
+    _, data = run_json("--select", "self-promotion", "c.md")
+    assert data["findings"] == []
+    write(tmp_path, ".tonelint.yaml", "account:\n  nmae: Acme\n")
+    code, data = run_json("b.txt")
+    assert code == 2 and "unknown account key 'nmae'" in data["errors"][0]["message"]
+
+
+def test_score_options_are_validated(tmp_path: Path) -> None:
+    from tonelint.model import InputError
+
+    body = "rules:\n  s:\n    type: score\n    message: m\n    weights: {selfie: 1}\n"
+    with pytest.raises(InputError, match="unknown signal 'selfie'"):
+        compile_rules(tmp_path, body)
+    body = "rules:\n  s:\n    type: score\n    message: m\n    require: [link|nope]\n"
+    with pytest.raises(InputError, match="is not a signal"):
+        compile_rules(tmp_path, body)
+
+
+def test_custom_score_rule(tmp_path: Path) -> None:
+    rules = compile_rules(
+        tmp_path,
+        """
+        rules:
+          link-dump:
+            type: score
+            message: "score {score}: {signals}"
+            weights: {link: 1}
+            threshold: 1
+            forbid: [question]
+        """,
+    )
+    assert [f.message for f in lint(rules, "See https://a.example")] == ["score 1: a link"]
+    assert lint(rules, "Seen this? https://a.example") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("HUGE SALE this weekend", ["HUGE SALE"]),
+        ("Teeth whitening for FREE", ["FREE"]),
+        ("Come in today!!!", ["!!!"]),
+        ("VIDEO: how to floss", []),
+        ("Our HIPAA and OSHA training is done", []),
+        ("The WHO and CDC updated guidance", []),
+        ("Follow #BIGSALE and @ACME_NOW", []),
+        ("Great news!", []),
+    ],
+)
+def test_shouting(text: str, expected: list[str]) -> None:
+    linter = Linter(load_ruleset("general"), select=["shouting"])
+    found = linter.lint_post(_post(text))
+    assert [text[f.column - 1 : f.end_column - 1] for f in found] == expected
+
+
+def test_hashtag_overuse_points_past_the_limit() -> None:
+    linter = Linter(load_ruleset("general"), select=["hashtag-overuse"])
+    text = "Clean gutters make a happy home all winter long. #gutters #home #diy #fall #rain"
+    (finding,) = linter.lint_post(_post(text))
+    assert text[finding.column - 1 : finding.end_column - 1] == "#fall #rain"
+    assert finding.message.startswith("5 hashtags; this platform advises at most 3")
+    assert linter.lint_post(_post(text, platform="instagram")) == []
+
+
+def test_pattern_not_followed_by(tmp_path: Path) -> None:
+    rules = compile_rules(
+        tmp_path,
+        r"""
+        rules:
+          passive:
+            type: pattern
+            message: "{match}"
+            patterns:
+              - regex: '\bwas decided\b'
+                not_followed_by: '\bby\b'
+                not_preceded_by: '\bwhat\b'
+        """,
+    )
+    assert [f.message for f in lint(rules, "It was decided on Monday.")] == ["was decided"]
+    assert lint(rules, "It was decided by the board.") == []
+    assert lint(rules, "Here is what was decided.") == []
+    assert [f.message for f in lint(rules, "It was decided. By then we knew.")] == ["was decided"]
+
+
+def test_corporate_tone_suggestion_and_span() -> None:
+    linter = Linter(load_ruleset("general"), select=["corporate-tone"])
+    text = "Hi all. We're pleased to announce our new hours going forward."
+    first, second = linter.lint_post(_post(text))
+    assert text[first.column - 1 : first.end_column - 1] == "We're pleased to announce"
+    assert second.suggestion == "from now on"

@@ -1,0 +1,83 @@
+"""Whose voice a post is in: the ``account`` a config, front matter or schedule names.
+
+Self-promotion is relative to who posts.  An account has a ``name``, ``handles``,
+``aliases`` (brands, products, subsidiaries, franchise names that count as "us") and a
+``website``.  Rules treat a third-person mention of any of them ("Acme's new plant",
+"@AcmeCo franchisees", a link to acme.example) as self-reference, like "we" and "our".
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .textspans import MENTION_RE
+
+ACCOUNT_KEYS = ("name", "handles", "aliases", "website")
+
+
+@dataclass(frozen=True)
+class Account:
+    name: str | None = None
+    handles: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    website: str | None = None
+
+    @functools.cached_property
+    def _patterns(self) -> tuple[re.Pattern[str] | None, frozenset[str]]:
+        names = [n for n in (self.name, *self.aliases) if n and n.strip()]
+        parts = [r"(?<![\w@#])" + re.escape(n.strip()) + r"(?!\w)" for n in names]
+        domain = _domain(self.website) if self.website else None
+        if domain:  # first, so "acme" inside "acme-plumbing.example" is the website
+            parts.insert(0, r"(?:https?://)?(?:www\.)?" + re.escape(domain) + r"\b[^\s]*")
+        handles = frozenset(h.lower().lstrip("@") for h in self.handles if h.strip())
+        regex = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+        return regex, handles
+
+    @functools.cached_property
+    def _brand_stems(self) -> tuple[str, ...]:
+        names = [n for n in (self.name, *self.aliases) if n]
+        stems = {re.sub(r"[^a-z0-9]", "", n.lower()) for n in names}
+        return tuple(s for s in stems if len(s) >= 3)
+
+    def self_mentions(self, text: str) -> list[tuple[int, int]]:
+        """Spans where the text names the account itself (name, alias, handle, website)."""
+        regex, _ = self._patterns
+        spans = [m.span() for m in regex.finditer(text)] if regex else []
+        spans += [m.span() for m in MENTION_RE.finditer(text) if self.owns_handle(m.group())]
+        return sorted(spans)
+
+    def owns_handle(self, handle: str) -> bool:
+        """A handle of the account, or one that starts with its name or an alias
+        ("@TacoBellIndia" for the alias "Taco Bell": a regional or brand account)."""
+        key = handle.lower().lstrip("@")
+        return key in self._patterns[1] or key.startswith(self._brand_stems)
+
+
+def _domain(website: str) -> str:
+    site = re.sub(r"^[a-z]+://", "", website.strip().lower())
+    return site.removeprefix("www.").split("/")[0]
+
+
+def parse_account(value: Any) -> Account:
+    """An ``Account`` from a config/front-matter mapping; ``ValueError`` says what is wrong."""
+    if not isinstance(value, dict):
+        raise ValueError("'account' must be a mapping with name, handles, aliases, website")
+    unknown = sorted(set(value) - set(ACCOUNT_KEYS))
+    if unknown:
+        raise ValueError(f"unknown account key {unknown[0]!r} (expected {', '.join(ACCOUNT_KEYS)})")
+
+    def strings(key: str) -> tuple[str, ...]:
+        items = value.get(key) or []
+        if isinstance(items, str):
+            items = [items]
+        if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+            raise ValueError(f"account '{key}' must be a list of strings")
+        return tuple(items)
+
+    for key in ("name", "website"):
+        if value.get(key) is not None and not isinstance(value[key], str):
+            raise ValueError(f"account '{key}' must be a string")
+    return Account(value.get("name"), strings("handles"), strings("aliases"), value.get("website"))

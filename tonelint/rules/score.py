@@ -1,0 +1,164 @@
+"""Rule type ``score``: an explainable judgement weighed from a post's signals.
+
+The signals (see ``tonelint.signals``) are counted per post: ``first_person``,
+``self_mention`` (the configured account named in the third person), ``self_reference``
+(both), ``second_person``, ``promotional``, ``bragging``, ``calls_to_buy``, ``invitations``
+(from the rule's ``vocabulary`` lists), ``link``, ``question``, ``mention`` (another
+account), ``reply``.  Each count, capped at ``cap``, is multiplied by its weight in
+``weights``; the rule fires when the sum reaches ``threshold``, every entry of ``require``
+is present (``a|b`` means either) and none of ``forbid`` is.  The message lists what fired.
+
+Example (``self-promotion``)::
+
+    FAIL  We're proud to announce our award-winning new menu. Order now! https://...
+    PASS  What's your go-to order on a rainy day? Tell us below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from ..model import Match
+from ..signals import COMPOSITES, SIGNALS, VOCABULARIES, Signals, Vocabulary, extract
+from .base import Option, Rule
+
+if TYPE_CHECKING:
+    from ..context import PostContext
+
+KNOWN = (*SIGNALS, *COMPOSITES)
+LABELS = {
+    "first_person": "talks about itself (we/our/I)",
+    "self_mention": "names the account",
+    "self_reference": "talks about itself",
+    "second_person": "talks to the reader (you/your)",
+    "promotional": "promotional words",
+    "bragging": "bragging",
+    "calls_to_buy": "calls to buy",
+    "invitations": "invites a reply",
+    "link": "a link",
+    "question": "asks a question",
+    "mention": "mentions someone",
+    "reply": "is a reply",
+}
+
+
+ABSENT = {
+    "question": "question",
+    "mention": "mention",
+    "reply": "reply",
+    "invitations": "invitation",
+    "link": "link",
+    "second_person": "talk to the reader",
+    "self_reference": "self-reference",
+}
+
+
+def _or_list(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def _check_weights(value: Any) -> None:
+    for name, weight in value.items():
+        if name not in KNOWN:
+            raise ValueError(f"unknown signal {name!r}; known: {', '.join(KNOWN)}")
+        if isinstance(weight, bool) or not isinstance(weight, int | float):
+            raise ValueError(f"weight of {name!r} must be a number")
+
+
+def _check_signal_list(value: Any) -> None:
+    for item in value:
+        if not isinstance(item, str) or any(p not in KNOWN for p in item.split("|")):
+            raise ValueError(
+                f"{item!r} is not a signal (or 'a|b' of signals); known: {', '.join(KNOWN)}"
+            )
+
+
+def _check_vocabulary(value: Any) -> None:
+    for name, items in value.items():
+        if name not in VOCABULARIES:
+            raise ValueError(f"unknown vocabulary {name!r}; expected {', '.join(VOCABULARIES)}")
+        if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
+            raise ValueError(f"vocabulary {name!r} must be a list of phrases")
+
+
+class ScoreRule(Rule):
+    type_name = "score"
+    summary = "A weighted, explainable judgement from counted signals of the post."
+    placeholders = frozenset({"score", "threshold", "signals", "missing"})
+    options: ClassVar[dict[str, Option]] = {
+        "weights": Option(
+            dict, {}, "Signal -> weight; counts are capped at 'cap'.", _check_weights
+        ),
+        "threshold": Option((int, float), 1.0, "Fire when the weighted sum reaches this."),
+        "cap": Option(int, 3, "Largest count of one signal that adds to the score."),
+        "require": Option(
+            list, [], "Signals that must be present ('a|b': either).", _check_signal_list
+        ),
+        "forbid": Option(list, [], "Signals whose presence clears the post.", _check_signal_list),
+        "vocabulary": Option(
+            dict, {}, "Phrase lists for the vocabulary signals.", _check_vocabulary
+        ),
+    }
+
+    def __init__(self, rule_id: str, message: str, options: Mapping[str, Any]) -> None:
+        super().__init__(rule_id, message, options)
+        self.vocabulary = Vocabulary(self.opts["vocabulary"])
+
+    def judge(self, signals: Signals) -> tuple[bool, float]:
+        """Whether the post is flagged, and its score."""
+        if any(
+            all(signals.count(p) == 0 for p in item.split("|")) for item in self.opts["require"]
+        ):
+            return False, 0.0
+        if any(any(signals.count(p) for p in item.split("|")) for item in self.opts["forbid"]):
+            return False, 0.0
+        cap = self.opts["cap"]
+        score = sum(w * min(signals.count(n), cap) for n, w in self.opts["weights"].items())
+        return score >= self.opts["threshold"], round(score, 2)
+
+    def signals(self, ctx: PostContext) -> Signals:
+        return extract(ctx, self.vocabulary)
+
+    def check(self, ctx: PostContext) -> Iterator[Match]:
+        signals = self.signals(ctx)
+        flagged, score = self.judge(signals)
+        if not flagged:
+            return
+        fired = []
+        for name in SIGNALS:
+            weight = self.opts["weights"].get(name, 0) or next(
+                (
+                    self.opts["weights"].get(c, 0)
+                    for c, parts in COMPOSITES.items()
+                    if name in parts
+                ),
+                0,
+            )
+            if signals.count(name) and weight > 0:
+                words = sorted(set(signals.words.get(name, [])), key=str.lower)[:3]
+                shown = (
+                    f" ({', '.join(words)})"
+                    if name in VOCABULARIES or name == "self_mention"
+                    else ""
+                )
+                fired.append(LABELS[name] + shown)
+        absent = [
+            ABSENT[n]
+            for item in self.opts["forbid"]
+            for n in item.split("|")
+            if n in ABSENT and not signals.count(n)
+        ]
+        text = ctx.text
+        start = len(text) - len(text.lstrip())
+        end = len(text.rstrip())
+        yield Match(
+            start,
+            max(end, start),
+            self.render(
+                score=f"{score:g}",
+                threshold=self.opts["threshold"],
+                signals="; ".join(fired) or "nothing that invites a reply",
+                missing="no " + _or_list(absent) if absent else "",
+            ),
+        )
