@@ -190,7 +190,8 @@ def test_missing_file_and_empty_directory(run: Callable[..., Result], tmp_path: 
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         "nope.txt: error: no such file or directory",
-        "empty: error: no files matching *.txt, *.md",
+        "empty: error: no files matching "
+        "*.txt, *.md, *.profile.yaml, *.profile.yml, *.profile.json",
     ]
 
 

@@ -34,7 +34,7 @@ CONFIG_KEYS = (
     "max_file_size",
 )
 KINDS = ("auto", "post", "bio", "schedule", "profile")
-DEFAULT_INCLUDE = ("*.txt", "*.md")
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.profile.yaml", "*.profile.yml", "*.profile.json")
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 
 

@@ -21,7 +21,7 @@ from . import yamlutil
 from .model import InputError, Severity
 from .rules import RULE_TYPES, OptionError, Rule
 
-RULESET_KEYS = ("name", "description", "extends", "rules")
+RULESET_KEYS = ("name", "description", "extends", "vocabulary", "rules")
 GENERIC_KEYS = ("type", "severity", "message", "description", "source", "examples", "kinds")
 KINDS = ("post", "bio")
 
@@ -75,6 +75,7 @@ class Ruleset:
     path: str
     rules: tuple[CompiledRule, ...]
     chain: tuple[str, ...] = field(default=())
+    vocabulary: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def get(self, rule_id: str) -> CompiledRule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
@@ -209,11 +210,15 @@ def load_ruleset(
     """Load ``ref`` with its parents, apply ``overrides`` (a config's ``rules:``), compile."""
     layers = _layers(ref, search_dirs, base_dir)
     specs: dict[str, _Spec] = {}
+    vocabulary: dict[str, list[str]] = {}
     for path, data in layers:
+        _merge_vocabulary(vocabulary, data.get("vocabulary"), str(path), data.line_of("vocabulary"))
         _apply(specs, data.get("rules"), str(path), data.line_of("rules"))
     _apply(specs, overrides, overrides_path, getattr(overrides, "line", 1))
     leaf_path, leaf = layers[-1]
-    compiled = tuple(_compile(rule_id, spec) for rule_id, spec in specs.items() if spec.enabled)
+    compiled = tuple(
+        _compile(rule_id, spec, vocabulary) for rule_id, spec in specs.items() if spec.enabled
+    )
     name = leaf.get("name") or leaf_path.stem
     return Ruleset(
         name=str(name),
@@ -221,7 +226,22 @@ def load_ruleset(
         path=str(leaf_path),
         rules=compiled,
         chain=tuple(str(p) for p, _ in layers),
+        vocabulary={k: tuple(v) for k, v in vocabulary.items()},
     )
+
+
+def _merge_vocabulary(into: dict[str, list[str]], value: Any, path: str, line: int | None) -> None:
+    """Add one layer's ``vocabulary:`` lists to the inherited ones (a union, in order)."""
+    if value is None:
+        return
+    if not isinstance(value, dict):
+        raise InputError("'vocabulary' must map list names to lists of phrases", path, line)
+    for name, items in value.items():
+        where = value.line_of(name) if isinstance(value, yamlutil.LineDict) else line
+        if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
+            raise InputError(f"vocabulary '{name}' must be a list of phrases", path, where)
+        merged = into.setdefault(str(name), [])
+        merged.extend(i for i in items if i not in merged)
 
 
 def _examples(value: _Value, rule_id: str) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
@@ -262,7 +282,7 @@ def _examples(value: _Value, rule_id: str) -> tuple[tuple[Example, ...], tuple[E
     return tuple(out["fail"]), tuple(out["pass"])
 
 
-def _compile(rule_id: str, spec: _Spec) -> CompiledRule:
+def _compile(rule_id: str, spec: _Spec, vocabulary: Mapping[str, list[str]]) -> CompiledRule:
     values = spec.values
 
     def fail(message: str, key: str | None = None) -> InputError:
@@ -315,6 +335,11 @@ def _compile(rule_id: str, spec: _Spec) -> CompiledRule:
     if not isinstance(kinds, list) or not kinds or any(k not in KINDS for k in kinds):
         raise fail(f"'kinds' must be a list of {', '.join(KINDS)}", "kinds")
     raw = {k: yamlutil.plain(v.value) for k, v in values.items() if k in cls.options}
+    shared = {n: vocabulary[n] for n in cls.vocabularies if n in vocabulary}
+    if shared:  # the ruleset's vocabulary lists, then the rule's own additions
+        given = raw.get("vocabulary")
+        own: dict[str, Any] = given if isinstance(given, dict) else {}
+        raw["vocabulary"] = {**own, **{n: [*shared[n], *own.get(n, [])] for n in shared}}
     try:
         options = cls.validate_options(raw)
     except OptionError as exc:

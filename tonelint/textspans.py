@@ -14,7 +14,7 @@ SPAN_KINDS = ("urls", "mentions", "hashtags", "quotes", "code")
 _TLDS = (
     "com|org|net|edu|gov|io|co|us|uk|ca|au|de|fr|nl|ie|nz|in|info|biz|health|dental|care|"
     "clinic|law|legal|realty|estate|app|dev|ly|me|tv|shop|store|online|site|ai|eu|es|it|ch|"
-    "be|at|se|no|dk|fi|pl|pt|br|mx|jp|cn|kr|sg|hk|za|ng|ke|gl|gle|page|link"
+    "be|at|se|no|dk|fi|pl|pt|br|mx|jp|cn|kr|sg|hk|za|ng|ke|gl|gle|page|link|example|org\\.uk|co\\.uk"
 )
 URL_RE = re.compile(
     r"(?i)\b(?:https?://|www\.)[^\s<>\"]+[^\s<>\"'.,;:!?)\]]"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .base import Option, OptionError, Rule
+from .bio import BioRule
 from .capitals import CapitalsRule
 from .hashtags import HashtagsRule
 from .length import LengthRule
@@ -21,6 +22,7 @@ RULE_TYPES: dict[str, type[Rule]] = {
         ScoreRule,
         CapitalsRule,
         HashtagsRule,
+        BioRule,
     )
 }
 

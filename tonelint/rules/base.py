@@ -75,6 +75,8 @@ class Rule:
     summary: ClassVar[str]
     options: ClassVar[dict[str, Option]]
     placeholders: ClassVar[frozenset[str]] = frozenset({"match"})
+    vocabularies: ClassVar[tuple[str, ...]] = ()
+    """Ruleset-level ``vocabulary`` lists this type reads (merged into its option)."""
 
     def __init__(self, rule_id: str, message: str, options: Mapping[str, Any]) -> None:
         self.rule_id = rule_id

@@ -82,7 +82,7 @@ class PhraseIndex:
         i = 0
         while i < len(tokens):
             lower, lemma = forms[i]
-            keys = {lower, lemma}
+            keys = {lower, lemma, lemma + "s", lemma + "es"}
             if lower == lemma and lower.endswith("s"):
                 keys.update((lower[:-1], lower[:-2]))
             candidates = [c for key in keys for c in self.by_first.get(key, ())]
@@ -102,7 +102,11 @@ class PhraseIndex:
 def _same(word: str, form: tuple[str, str]) -> bool:
     """A text token (lower, lemma) matches a phrase word; plurals the table lacks count too."""
     lower, lemma = form
-    return word in form or (lower == lemma and lower in (word + "s", word + "es"))
+    if word in form:
+        return True
+    if lower == lemma and lower in (word + "s", word + "es"):
+        return True  # a plural the table lacks ("KPIs")
+    return word in (lemma + "s", lemma + "es")  # a plural phrase word, a singular in the text
 
 
 def _match_case(template: str, suggestion: str) -> str:

@@ -86,6 +86,7 @@ class ScoreRule(Rule):
     type_name = "score"
     summary = "A weighted, explainable judgement from counted signals of the post."
     placeholders = frozenset({"score", "threshold", "signals", "missing"})
+    vocabularies = VOCABULARIES
     options: ClassVar[dict[str, Option]] = {
         "weights": Option(
             dict, {}, "Signal -> weight; counts are capped at 'cap'.", _check_weights

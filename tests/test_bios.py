@@ -1,0 +1,171 @@
+"""Bios and profiles: how they are read, and the bio rules' judgements."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tonelint.account import Account
+from tonelint.context import PostContext
+from tonelint.engine import Linter
+from tonelint.model import PositionMap, Post
+from tonelint.rules.bio import BioRule
+from tonelint.ruleset import load_ruleset
+
+from .test_cli import write
+
+BIO_RULES = (
+    "bio-missing-business-name,bio-missing-website,bio-missing-offering,"
+    "bio-personal-only,bio-missing-location"
+)
+
+
+def _bio(text: str, account: Account | None = None, **meta: Any) -> Post:
+    return Post(text, "bio.txt", PositionMap.simple(text), kind="bio", meta=meta, account=account)
+
+
+def _fired(text: str, account: Account | None = None, **meta: Any) -> set[str]:
+    linter = Linter(load_ruleset("general"), select=BIO_RULES.split(","))
+    return {f.rule for f in linter.lint_post(_bio(text, account, **meta))}
+
+
+def _offering(text: str, **meta: Any) -> list[str]:
+    rule = load_ruleset("general").get("bio-missing-offering")
+    assert rule is not None and isinstance(rule.impl, BioRule)
+    return rule.impl.offering(PostContext(_bio(text, **meta)))
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("Family dentistry in Springfield.", "dentistry"),
+        ("We are a global mining company.", "mining company"),
+        ("Multifamily company passionate about homes.", "Multifamily company"),
+        ("Tips and news on home repair.", "news on h"),
+        ("At Crumbs, we make bagels from scratch.", "make bagels"),
+        ("Buyers of diamonds, watches and coins.", "Buyers of"),
+        ("Wildlife, game breeding, conservation, horses.", "Wildlife"),
+        ("Superior SEO services for small shops.", "SEO services"),
+        ("Pizza, 🍕 and more in the Ville", "Pizza"),
+    ],
+)
+def test_offering_evidence(text: str, evidence: str) -> None:
+    assert any(e.startswith(evidence) for e in _offering(text)), _offering(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Innovating with purpose every day. #Excellence",
+        "The official account of Brightside Group.",
+        "Creating a sustainable, resilient future for everyone.",
+        "Refresh the world. Make a difference.",
+        "Quest Diagnostics empowers people to improve outcomes.",
+        "Blog: https://a.example Support: https://b.example",
+    ],
+)
+def test_no_offering(text: str) -> None:
+    assert _offering(text, name="Quest Diagnostics") == []
+
+
+def test_profile_fields_count() -> None:
+    text = "Family dentistry: cleanings, fillings and braces."
+    assert _fired(text) == {
+        "bio-missing-business-name",
+        "bio-missing-website",
+        "bio-missing-location",
+    }
+    fields = {
+        "name": "Brightside Dental",
+        "website": "https://b.example",
+        "location": "Springfield, IL",
+    }
+    assert _fired(text, None, **fields) == set()
+
+
+def test_account_names_the_business() -> None:
+    text = "Brightside makes family dentistry easy. brightside.example"
+    assert "bio-missing-business-name" in _fired(text)
+    assert "bio-missing-business-name" not in _fired(text, Account(name="Brightside"))
+
+
+def test_personal_only() -> None:
+    assert "bio-personal-only" in _fired(
+        "Coffee lover, dog mom and proud grandma. Cookies are life!"
+    )
+    assert "bio-personal-only" not in _fired(
+        "Dog mom and coffee lover. Family dentist in Springfield."
+    )
+    assert "bio-personal-only" not in _fired("We help pets and their people. Dog lover team!")
+
+
+def test_location_only_for_local_trades() -> None:
+    assert "bio-missing-location" in _fired("Your neighbourhood bakery. Fresh bread daily.")
+    assert "bio-missing-location" not in _fired("Your downtown bakery. Fresh bread daily.")
+    assert "bio-missing-location" not in _fired("Cloud payroll software for HR teams.")
+    assert "bio-missing-location" not in _fired("Bakery on Main. 123 Main St, Springfield")
+
+
+def test_bio_files_by_name_kind_and_front_matter(
+    run_json: Callable[..., tuple[int, dict[str, Any]]], tmp_path: Path
+) -> None:
+    personal = "Coffee lover, dog mom and proud grandma. Cookies are life!\n"
+    for name in ("bio.txt", "team.bio.txt", "team.bio.md"):
+        write(tmp_path, name, personal)
+    write(tmp_path, "draft.txt", personal)
+    write(tmp_path, "fm.md", "---\nkind: bio\n---\n" + personal)
+    _, data = run_json("--select", "bio-personal-only", ".")
+    flagged = sorted({Path(f["path"]).name for f in data["findings"]})
+    assert flagged == ["bio.txt", "fm.md", "team.bio.md", "team.bio.txt"]
+    _, data = run_json("--select", "bio-personal-only", "--kind", "bio", "draft.txt")
+    assert [f["rule"] for f in data["findings"]] == ["bio-personal-only"]
+
+
+def test_profile_yaml_positions_and_fields(
+    run_json: Callable[..., tuple[int, dict[str, Any]]], tmp_path: Path
+) -> None:
+    write(
+        tmp_path,
+        "shop.profile.yaml",
+        "platform: x\nname: Crumbs Bakery\nwebsite: crumbs.example\nbio: |\n"
+        "  Fresh bread daily.\n  We are leveraging synergies downtown.\n",
+    )
+    code, data = run_json("shop.profile.yaml")
+    rules = {f["rule"]: f for f in reversed(data["findings"])}
+    assert code == 1
+    assert (rules["corporate-jargon"]["line"], rules["corporate-jargon"]["column"]) == (6, 10)
+    assert "bio-missing-website" not in rules and "bio-missing-business-name" not in rules
+
+
+def test_profile_json_and_bio_limit(
+    run_json: Callable[..., tuple[int, dict[str, Any]]], tmp_path: Path
+) -> None:
+    bio = "Family dentistry in Springfield, IL. " * 6
+    write(
+        tmp_path,
+        "p.json",
+        '{\n  "platform": "instagram",\n  "name": "Brightside",\n  "bio": "' + bio + '"\n}\n',
+    )
+    _, data = run_json("p.json")
+    (too_long,) = [f for f in data["findings"] if f["rule"] == "too-long"]
+    assert too_long["line"] == 4 and too_long["message"].startswith("bio is 221 characters")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("name: A\n", "p.yaml:1: error: a profile file needs a mapping with a 'bio' field"),
+        ("bio: [1, 2]\n", "p.yaml:1: error: profile field 'bio' must be a string"),
+        ("bio: ''\n", "p.yaml:1: error: the profile's 'bio' is empty"),
+        ("bio: hi\nplatform: myspace\n", "p.yaml:2: error: unknown platform 'myspace'"),
+        ("bio: [\n", "p.yaml:2: error: invalid YAML"),
+    ],
+)
+def test_bad_profiles(run: Callable[..., Any], tmp_path: Path, content: str, message: str) -> None:
+    write(tmp_path, "p.yaml", content)
+    result = run("p.yaml")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(message)

@@ -1,0 +1,316 @@
+"""Rule type ``bio``: a profile bio that leaves out what a prospect needs to know.
+
+``check`` picks what must be there:
+
+- ``name``: the business's name, in the bio, the profile's ``name`` field or as the
+  configured ``account``; without either, a capitalised name ending in a business word
+  ("Brightside Dental", "Clearflow Gutters LLC") counts.
+- ``website``: a URL or domain in the bio, or the profile's ``website`` field.
+- ``offering``: what the business does or sells: a word from the ``offerings`` vocabulary
+  (trades, products, services, fields; industry rulesets add theirs), a kind of
+  organisation with a descriptive word before it ("mining company", "family dental
+  practice"), or service language ("news on ...", "support for ..."). A slogan ("Innovating
+  with purpose every day") or "the official account of X" says nothing of the offering.
+- ``personal``: fires when the bio is only personal (two or more words from the ``personal``
+  vocabulary: pets, family, cookies), speaks as a person rather than "we", and says nothing
+  about a business.
+- ``location``: a place in the bio or the ``location`` field, for local businesses: when
+  ``local_only`` is true the check applies only to bios that name a local trade
+  (``local_trades``: dentist, plumber, bakery ...).
+
+Example (``offering``)::
+
+    FAIL  Delivering excellence every day. #Innovation
+    PASS  Family dentistry in Springfield: cleanings, fillings and braces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from ..model import Match
+from ..textspans import MENTION_RE, URL_RE, overlaps
+from .base import Option, Rule
+from .phrase import PhraseIndex
+
+if TYPE_CHECKING:
+    from ..context import PostContext
+
+CHECKS = ("name", "website", "offering", "personal", "location")
+VOCABULARIES = ("offerings", "organisations", "personal", "local_trades", "places")
+_NOT_MODIFIERS = frozenset(
+    """a an the our your their its his her my this that new global leading international
+    official best great top premier trusted local independent largest biggest world's
+    worlds first only one more most every all some any innovative diversified proud
+    sustainable better smart simple integrated comprehensive creative custom total complete
+    digital modern flexible reliable unique quality class""".split()
+)
+_ABSTRACT = frozenset(
+    """world worlds future life lives people everyone everybody everything excellence purpose
+    innovation innovations innovative innovator solutions solution difference change impact
+    way ways day days time times dream dreams idea ideas possibility possibilities potential
+    passion mission vision values value quality success growth journey experience
+    experiences inspiration sustainability sustainable tomorrow today better best good great
+    new latest official account twitter feed page handle tweets tweet stuff brand brands
+    leader leading global technology technologies home community communities planet earth
+    customers colleagues partners progress evolution action outcomes results power powerful
+    bold bolder bigger difference achievement achievements moment moments love heart hearts
+    spirit smile smiles fun joy happiness hope trust care caring things thing lot lots
+    amazing incredible awesome simple easy easier exciting excited proud more most""".split()
+)
+_STOP = frozenset(
+    """a an the and or of to in on for with from by at as is are was were be been being it its
+    this that these those we our us you your they their them he she his her i my me all any
+    some every each no not only just so very too also than then there here who what which
+    when where why how will can may might must shall should would could do does did done
+    have has had get got make makes made up out about into over after before under again""".split()
+)
+_SERVICE_VERBS = frozenset(
+    """make makes making sell sells selling offer offers offering provide provides providing
+    publish publishes publishing serve serves serving teach teaches teaching host hosts
+    hosting deliver delivers delivering repair repairs repairing install installs installing
+    build builds building design designs designing source sources sourcing cover covers
+    covering bake bakes baking brew brews brewing cook cooks cooking grow grows growing
+    produce produces producing manufacture manufactures manufacturing supply supplies
+    supplying distribute distributes distributing retweet retweets retweeting review reviews
+    reviewing help helps helping support supports supporting""".split()
+)
+_COLLECTIVE = re.compile(
+    r"\b(?:home|network|community|collection|maker|makers|provider|providers|publisher|"
+    r"supplier|suppliers|source|coalition|association|group|club|team|studio|shop|store|"
+    r"buyers?|sellers?|dealers?|importers?|exporters?|producers?|growers?|designers?|"
+    r"builders?|makers?|retailers?|distributors?)\s+(?:of|in|for)\b"
+    r"|\bspeciali[sz](?:e|es|ed|ing|ists?)\s+in\b|\bexperts?\s+in\b",
+    re.IGNORECASE,
+)
+_SERVICE = re.compile(
+    r"\b(?:news|tips|updates|advice|info|information|deals|coverage|insights|stories|"
+    r"resources|support|help|answers|questions)\s+(?:on|about|for|with|in)\s+(?:all\s+)?"
+    r"(?:things\s+)?(?:your\s+|the\s+|our\s+)?[A-Za-z#]",
+)
+_LINK_LABEL = re.compile(r"\s*:\s*(?:https?://|www\.)")
+_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
+    "Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
+    "Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
+    "New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|"
+    "Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
+    "West Virginia|Wisconsin|Wyoming|Ontario|Quebec|British Columbia|Alberta|England|Scotland|"
+    "Wales|Ireland|London|Manchester|Toronto|Sydney|Melbourne|Dublin"
+)
+_ABBR = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|"
+    "NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|ON|BC|UK|USA"
+)
+_PLACE = re.compile(
+    rf"\b(?:{_STATES})\b"
+    rf"|\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,\s?(?:{_ABBR})\b"
+    r"|\b\d{5}(?:-\d{4})?\b"
+    r"|\b\d+\s+(?:[NSEW]\.?\s+)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)*\s+"
+    r"(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Ln|Lane|Way|Pkwy|Hwy)\b"
+)
+_NAME_SUFFIX = re.compile(r"\b(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|PLLC|P\.C\.|Co\.|& Sons|Group)(?!\w)")
+
+
+def _is_content(token: Any) -> bool:
+    """A word that says something concrete: not a stop word, not mission-speak, not a link."""
+    text = token.lower_
+    return bool(
+        token.is_alpha
+        and len(text) > 2
+        and text not in _STOP
+        and text not in _ABSTRACT
+        and token.lemma_ not in _ABSTRACT
+    )
+
+
+def _noun_list(tokens: list[Any]) -> list[str]:
+    """A list of three or more short items ("Wildlife, game breeding, conservation") with
+    concrete words in at least two: a bio that lists what it offers."""
+    items: list[list[Any]] = [[]]
+    for token in tokens:
+        if token.text in (",", "&", ";", "/") or token.lower_ == "and":
+            items.append([])
+        elif token.text in (".", "!", "?", "|"):
+            if len(items) >= 3:
+                break
+            items = [[]]
+        else:
+            items[-1].append(token)
+    items = [i for i in items if i]
+    short = [i for i in items if len(i) <= 3]
+    concrete = [i for i in short if any(_is_content(t) for t in i)]
+    if len(items) >= 3 and len(short) == len(items) and len(concrete) >= 2:
+        return [" ".join(t.text for t in concrete[0])]
+    return []
+
+
+def _plural(token: Any) -> bool:
+    """A plural noun ("bagels", "repairs"): the surest noun the blank pipeline can see."""
+    text = token.lower_
+    return len(text) > 3 and text.endswith("s") and not text.endswith(("ss", "us", "is"))
+
+
+def _own_name_spans(ctx: PostContext) -> list[tuple[int, int]]:
+    """Where the bio spells the business's own name exactly ("Quest Diagnostics empowers
+    ..."): a trade word inside a name says nothing about the offering."""
+    account = ctx.post.account
+    names = [str(ctx.post.meta.get("name", ""))]
+    if account is not None:
+        names += [account.name or "", *account.aliases]
+    spans: list[tuple[int, int]] = []
+    for name in {n.strip() for n in names if len(n.strip()) > 2}:
+        spans += [m.span() for m in re.finditer(re.escape(name), ctx.text)]
+    return spans
+
+
+def _check_vocabulary(value: Any) -> None:
+    for name, items in value.items():
+        if name not in VOCABULARIES:
+            raise ValueError(f"unknown vocabulary {name!r}; expected {', '.join(VOCABULARIES)}")
+        if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
+            raise ValueError(f"vocabulary {name!r} must be a list of phrases")
+
+
+def _check_check(value: Any) -> None:
+    if value not in CHECKS:
+        raise ValueError(f"unknown check {value!r}; expected one of {', '.join(CHECKS)}")
+
+
+class BioRule(Rule):
+    type_name = "bio"
+    summary = "A bio or profile missing the business's name, website, offering or place."
+    placeholders = frozenset({"example", "found"})
+    vocabularies = VOCABULARIES
+    options: ClassVar[dict[str, Option]] = {
+        "check": Option(
+            str, "offering", "What must be there: " + ", ".join(CHECKS) + ".", _check_check
+        ),
+        "vocabulary": Option(
+            dict, {}, "Phrase lists: " + ", ".join(VOCABULARIES) + ".", _check_vocabulary
+        ),
+        "local_only": Option(bool, True, "location: only for bios that name a local trade."),
+        "example": Option(str, "", "A one-line example of a better bio, for the message."),
+    }
+
+    def __init__(self, rule_id: str, message: str, options: Mapping[str, Any]) -> None:
+        super().__init__(rule_id, message, options)
+        vocab = self.opts["vocabulary"]
+        self.index = {n: PhraseIndex([(p, None) for p in vocab.get(n, ())]) for n in VOCABULARIES}
+        self.organisations = {w.lower() for w in vocab.get("organisations", ())}
+
+    def _hits(self, ctx: PostContext, name: str) -> list[tuple[int, int, str]]:
+        """Vocabulary matches outside links, handles, the business's own name, and link
+        labels ("Blog: https://...")."""
+        skip = [m.span() for m in URL_RE.finditer(ctx.text)]
+        skip += [m.span() for m in MENTION_RE.finditer(ctx.text)]
+        skip += _own_name_spans(ctx)
+        skip.sort()
+        return [
+            (s, e, ctx.text[s:e])
+            for s, e, _, _ in self.index[name].find(ctx.doc)
+            if not overlaps(s, e, skip)
+            and not _LINK_LABEL.match(ctx.text, e)
+            and not (s and ctx.text[s - 1] == "-")  # the tail of a compound: "best-in-class"
+        ]
+
+    def offering(self, ctx: PostContext) -> list[str]:
+        """Evidence that the bio says what the business does (empty when it does not)."""
+        personal = [(s, e) for s, e, _ in self._hits(ctx, "personal")]
+        offered = [
+            (s, e, t)
+            for name in ("offerings", "local_trades")
+            for s, e, t in self._hits(ctx, name)
+            if not overlaps(s, e, personal)
+        ]
+        found = [t for _, _, t in offered]
+        tokens = [t for t in ctx.doc if not t.is_space]
+        for i, token in enumerate(tokens):
+            if token.lower_ in _SERVICE_VERBS or token.lemma_ in _SERVICE_VERBS:
+                content = [t for t in tokens[i + 1 : i + 5] if _is_content(t)]
+                named = [
+                    t for t in content if _plural(t) or any(s <= t.idx < e for s, e, _ in offered)
+                ]
+                if named:
+                    found.append(f"{token.text} {named[0].text}")
+        for m in _COLLECTIVE.finditer(ctx.text):
+            after = [
+                t for t in ctx.doc.char_span(m.end(), len(ctx.text), alignment_mode="expand") or []
+            ][:6]
+            if any(_is_content(t) for t in after):
+                found.append(m.group())
+        found += _noun_list([t for t in tokens if not overlaps(t.idx, t.idx + len(t), personal)])
+        for i, token in enumerate(tokens):
+            if i and (token.lemma_ in self.organisations or token.lower_ in self.organisations):
+                before = tokens[i - 1]
+                starts = before.is_sent_start or before.i == 0 or tokens[i - 2].text.endswith(".")
+                acronym = before.text.isupper() and len(before.text) <= 5  # "SEO services"
+                plain = before.text.islower() or starts or acronym
+                word = before.text.replace("&", "").isalnum() and not (
+                    before.idx and ctx.text[before.idx - 1] == "-"
+                )
+                if word and plain and before.lower_ not in _NOT_MODIFIERS:
+                    found.append(f"{before.text} {token.text}")
+        found += [m.group() for m in _SERVICE.finditer(ctx.text)]
+        return found
+
+    def _named(self, ctx: PostContext) -> bool:
+        name = str(ctx.post.meta.get("name", ""))
+        if re.search(r"[^\W\d_]", name):  # a name with letters ("3M"), not a ZIP code
+            return True
+        account = ctx.post.account
+        if account is not None and account.self_mentions(ctx.text):
+            return True
+        if _NAME_SUFFIX.search(ctx.text):
+            return True
+        for token in ctx.doc[1:]:
+            if token.lower_ in self.organisations and token.text[:1].isupper():
+                before = ctx.doc[token.i - 1]
+                if before.text[:1].isupper() and before.is_alpha:
+                    return True
+        return False
+
+    def _missing(self, ctx: PostContext) -> str | None:
+        """What the bio lacks for this check, or None when it is fine."""
+        check = self.opts["check"]
+        if check == "name":
+            return None if self._named(ctx) else "the business's name"
+        if check == "website":
+            has = bool(str(ctx.post.meta.get("website", "")).strip()) or bool(
+                URL_RE.search(ctx.text)
+            )
+            return None if has else "a website"
+        if check == "offering":
+            return None if self.offering(ctx) else "what the business does"
+        if check == "personal":
+            personal = {t.lower() for _, _, t in self._hits(ctx, "personal")}
+            business_voice = any(t.lower_ in ("we", "our", "us") for t in ctx.doc)
+            alone = len(personal) >= 2 and not business_voice and not self.offering(ctx)
+            return "the business" if alone else None
+        if self.opts["local_only"] and not (
+            self._hits(ctx, "local_trades") or self._local_name(ctx)
+        ):
+            return None
+        has = bool(str(ctx.post.meta.get("location", "")).strip())
+        return None if has or _PLACE.search(ctx.text) or self._hits(ctx, "places") else "where"
+
+    def _local_name(self, ctx: PostContext) -> bool:
+        name = str(ctx.post.meta.get("name", "")).lower()
+        return bool(name) and any(
+            re.search(rf"\b{re.escape(w)}", name)
+            for w in self.opts["vocabulary"].get("local_trades", ())
+        )
+
+    def check(self, ctx: PostContext) -> Iterator[Match]:
+        missing = self._missing(ctx)
+        if missing is None:
+            return
+        text = ctx.text
+        start = len(text) - len(text.lstrip())
+        end = max(len(text.rstrip()), start)
+        personal = ", ".join(t for _, _, t in self._hits(ctx, "personal")[:3])
+        yield Match(
+            start, end, self.render(example=self.opts["example"], found=personal or missing)
+        )

@@ -1,0 +1,64 @@
+"""Positions of YAML scalar values, so findings inside a profile or schedule file point at
+the right line and column.
+
+``load_nodes`` parses a document into PyYAML's node tree (aliases and size are checked as
+for every YAML file tonelint reads); ``scalar_origins`` maps each line of a scalar's value
+to where it starts in the file: the line after ``|``/``>`` with the block's indentation for
+block scalars, the opening quote plus one for quoted ones.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from ..model import InputError, LineOrigin
+from ..yamlutil import _check_size
+
+
+def load_nodes(text: str, path: str) -> yaml.Node | None:
+    """The node tree of one YAML document; ``InputError`` with the line on a syntax error."""
+    try:
+        node: yaml.Node | None = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise InputError(
+            f"invalid YAML: {problem}", path, mark.line + 1 if mark else None
+        ) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"invalid YAML: {exc}", path) from None
+    except RecursionError:
+        raise InputError("YAML is nested too deeply", path) from None
+    if node is not None:
+        _check_size(node, path, 1)
+    return node
+
+
+def mapping_get(node: yaml.Node, key: str) -> yaml.Node | None:
+    """The value node of ``key`` in a mapping node (None when absent or not a mapping)."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    for key_node, value_node in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+            found: yaml.Node = value_node
+            return found
+    return None
+
+
+def scalar_origins(node: yaml.ScalarNode, source: str) -> list[LineOrigin]:
+    """Where each line of the scalar's value starts in the file (1-based)."""
+    line, column = node.start_mark.line, node.start_mark.column
+    style = node.style
+    if style in ("|", ">"):
+        lines = source.split("\n")
+        body = line + 1
+        while body < len(lines) and not lines[body].strip():
+            body += 1
+        indent = len(lines[body]) - len(lines[body].lstrip(" ")) if body < len(lines) else 0
+        count = node.value.count("\n") + 1
+        if style == ">":  # folded: value lines do not follow file lines; point at the block
+            return [LineOrigin(body + 1, indent + 1)] * count
+        return [LineOrigin(body + 1 + i, indent + 1) for i in range(count)]
+    offset = 1 if style in ("'", '"') else 0
+    count = node.value.count("\n") + 1
+    return [LineOrigin(line + 1, column + 1 + offset)] * count
