@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 
 import pytest
 
+from tonelint import platforms, timeparse
 from tonelint.engine import Linter
 from tonelint.model import PositionMap, Post
 from tonelint.ruleset import CompiledRule, Example, bundled_names, load_ruleset
@@ -19,8 +21,25 @@ CASES = [
 ]
 
 
+EXAMPLE_NOW = datetime(2026, 11, 1, tzinfo=UTC)
+
+
 def findings_of(ruleset: str, rule_id: str, example: Example) -> list[str]:
     linter = Linter(load_ruleset(ruleset), select=[rule_id])
+    if example.schedule:
+        tz = timeparse.zone(example.timezone)
+        posts = [
+            Post(
+                str(e["text"]),
+                "example",
+                PositionMap.simple(str(e["text"])),
+                platform=platforms.normalize(str(e.get("platform", "x"))),
+                at=timeparse.parse(e["at"], tz),
+                zone=example.timezone,
+            )
+            for e in example.schedule
+        ]
+        return [f.message for f in linter.lint_schedule(posts, EXAMPLE_NOW) if f.rule == rule_id]
     post = Post(
         text=example.text,
         path="example",

@@ -111,3 +111,28 @@ def test_precommit_hook_passes_clean_draft_and_skips_code(
     proc = _try_repo(content_repo, precommit_env, "good.md", "notes.py")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "tonelint" in proc.stdout and "Passed" in proc.stdout
+
+
+def test_precommit_schedule_hook_checks_the_whole_calendar(
+    content_repo: Path, precommit_env: dict[str, str]
+) -> None:
+    calendar = content_repo / "calendar"
+    calendar.mkdir(exist_ok=True)
+    (content_repo / ".tonelint.yaml").write_text(
+        "schedule_paths: [calendar]\nplatform: linkedin\n", encoding="utf-8"
+    )
+    for hour in (9, 12, 15):
+        (calendar / f"post-{hour}.md").write_text(
+            f"---\npublish_at: 2099-12-01T{hour}:00\n---\nWhat is your tip number {hour}?\n",
+            encoding="utf-8",
+        )
+    assert _run(["git", "add", "."], content_repo).returncode == 0
+    exe = shutil.which("pre-commit", path=str(Path(sys.executable).parent))
+    assert exe is not None
+    proc = _run(
+        [exe, "try-repo", str(ROOT), "tonelint-schedule", "--files", "calendar/post-9.md"],
+        cwd=content_repo,
+        env=precommit_env,
+    )
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "[posting-frequency]" in proc.stdout

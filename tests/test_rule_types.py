@@ -134,10 +134,10 @@ def test_length_points_at_the_overflow(tmp_path: Path) -> None:
     )
     text = "ab こんにちは more"
     (finding,) = lint(rules, text, platform="x")
-    assert finding.message == "18/10 weighted characters on x"
+    assert finding.message == "18/10 weighted characters on X"
     assert finding.column == 7  # "ab " = 3, then 3 CJK chars weigh 6 -> 9, the 4th goes over
     assert lint(rules, text) == []  # no platform, no finding
-    assert lint(rules, "abcdef", platform="x", kind="bio")[0].message == "6/5 characters on x"
+    assert lint(rules, "abcdef", platform="x", kind="bio")[0].message == "6/5 characters on X"
 
 
 def test_platform_aliases_and_typos() -> None:

@@ -67,8 +67,7 @@ def test_disabled_rule_can_be_turned_back_on(tmp_path: Path) -> None:
         (
             "rules:\n  x:\n    type: regexp\n    message: m\n",
             3,
-            "unknown rule type 'regexp'; valid types: bio, capitals, hashtags, length, metric, "
-            "pattern, phrase, score",
+            "unknown rule type 'regexp'; valid types: bio, capitals, duplicate, frequency, gap, ",
         ),
         (
             "rules:\n  x:\n    type: phrase\n    message: m\n    phrase: [a]\n",

@@ -170,7 +170,7 @@ def test_hashtag_overuse_points_past_the_limit() -> None:
     text = "Clean gutters make a happy home all winter long. #gutters #home #diy #fall #rain"
     (finding,) = linter.lint_post(_post(text))
     assert text[finding.column - 1 : finding.end_column - 1] == "#fall #rain"
-    assert finding.message.startswith("5 hashtags; this platform advises at most 3")
+    assert finding.message.startswith("5 hashtags; the platform advises at most 3")
     assert linter.lint_post(_post(text, platform="instagram")) == []
 
 

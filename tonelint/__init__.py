@@ -30,11 +30,11 @@ def lint_text(
     from . import platforms
     from .engine import Linter
     from .ruleset import load_ruleset
-    from .sources import read_posts
+    from .sources import ReadSettings, read_posts
 
     linter = Linter(load_ruleset(ruleset))
     shown_platform = platforms.normalize(platform) if platform else None
-    posts = read_posts(text, path, kind=kind, platform=shown_platform)
+    posts = read_posts(text, path, kind=kind, settings=ReadSettings(platform=shown_platform))
     return [f for post in posts for f in linter.lint_post(post)]
 
 

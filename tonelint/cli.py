@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -73,6 +74,21 @@ def _print_errors(report: Report) -> None:
 @click.option("--select", callback=_ids, help="Only these rule ids (comma-separated).")
 @click.option("--ignore", callback=_ids, help="Skip these rule ids (comma-separated).")
 @click.option("-c", "--config", type=click.Path(dir_okay=False), help="Config file to use.")
+@click.option(
+    "--now",
+    type=click.DateTime(formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]),
+    help="Treat this UTC time as now (posts before it are in the past).",
+)
+@click.option(
+    "--date-order",
+    type=click.Choice(["dmy", "mdy"]),
+    help="Day-first or month-first dates in bulk-upload CSV schedules.",
+)
+@click.option(
+    "--schedules",
+    is_flag=True,
+    help="Lint the config's schedule_paths as one calendar (for the pre-commit hook).",
+)
 @click.option("--list-rules", is_flag=True, help="List the rules of the effective ruleset.")
 @click.option("--explain", "explain_rule", metavar="RULE", help="Document one rule and exit.")
 @click.version_option(__version__, "--version", prog_name="tonelint")
@@ -86,6 +102,9 @@ def cli(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     config: str | None,
+    now: datetime | None,
+    date_order: str | None,
+    schedules: bool,
     list_rules: bool,
     explain_rule: str | None,
 ) -> None:
@@ -94,11 +113,27 @@ def cli(
     PATHS are files, directories (walked with the config's include/exclude globs) or - for
     standard input.
     """
-    options = Options(config, ruleset, platform, kind, select, ignore)
+    options = Options(
+        config,
+        ruleset,
+        platform,
+        kind,
+        select,
+        ignore,
+        now=now.replace(tzinfo=UTC) if now else None,
+        date_order=date_order,
+    )
     try:
         runner = Runner(options)
         if list_rules or explain_rule:
             sys.exit(_document(runner, explain_rule))
+        if schedules:
+            found = runner.finder.for_directory(Path.cwd())
+            if not found.schedule_paths:
+                raise click.UsageError(
+                    "--schedules needs schedule_paths in the config (none found from here)"
+                )
+            paths = (*paths, *(str(p) for p in found.schedule_paths))
         if not paths:
             raise click.UsageError("no paths given; pass files, directories, or - for stdin")
         report = runner.run(paths)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import platforms, yamlutil
+from . import platforms, timeparse, yamlutil
 from .account import Account, parse_account
 from .model import InputError
 from .ruleset import Ruleset, closest, load_ruleset
@@ -32,9 +32,20 @@ CONFIG_KEYS = (
     "account",
     "model",
     "max_file_size",
+    "timezone",
+    "date_order",
+    "schedule_paths",
 )
 KINDS = ("auto", "post", "bio", "schedule", "profile")
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.profile.yaml", "*.profile.yml", "*.profile.json")
+DEFAULT_INCLUDE = (
+    "*.txt",
+    "*.md",
+    "*.profile.yaml",
+    "*.profile.yml",
+    "*.profile.json",
+    "schedule.*",
+    "*.schedule.*",
+)
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 
 
@@ -53,6 +64,9 @@ class Config:
     account: Account | None = None
     model: str | None = None
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    timezone: str = "UTC"
+    date_order: str | None = None
+    schedule_paths: tuple[Path, ...] = ()
     _cache: dict[str, Ruleset] = field(default_factory=dict, repr=False)
 
     @property
@@ -123,6 +137,18 @@ def from_mapping(data: Any, path: str) -> Config:
                     "'rules' must be a mapping of rule id to off or options", path, line
                 )
             values[key] = value
+        elif key == "timezone":
+            try:
+                timeparse.zone(str(value))
+            except ValueError as exc:
+                raise InputError(str(exc), path, line) from None
+            values[key] = str(value)
+        elif key == "date_order":
+            if value not in timeparse.DATE_ORDERS:
+                raise InputError("'date_order' must be dmy or mdy", path, line)
+            values[key] = value
+        elif key == "schedule_paths":
+            values[key] = tuple(base / p for p in _strings(value, key, path, line or 1))
         elif key == "account":
             try:
                 values[key] = parse_account(value)

@@ -11,6 +11,7 @@ import bisect
 import enum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from .account import Account
@@ -114,6 +115,10 @@ class Post:
     meta: Mapping[str, Any] = field(default_factory=dict)
     account: Account | None = None
     """Whose voice the post is in (config, front matter or schedule ``account``)."""
+    at: datetime | None = None
+    """When a scheduled post goes out (time-zone aware); None for a draft."""
+    zone: str = "UTC"
+    """The schedule's time zone: calendar days for frequency limits are counted in it."""
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,15 @@ from .textspans import URL_RE
 
 PLATFORMS = ("x", "bluesky", "mastodon", "threads", "linkedin", "instagram", "facebook")
 ALIASES = {"twitter": "x", "bsky": "bluesky", "ig": "instagram", "fb": "facebook"}
+NAMES = {
+    "x": "X",
+    "bluesky": "Bluesky",
+    "mastodon": "Mastodon",
+    "threads": "Threads",
+    "linkedin": "LinkedIn",
+    "instagram": "Instagram",
+    "facebook": "Facebook",
+}
 COUNTINGS = ("twitter", "graphemes", "characters", "mastodon", "bytes")
 
 _GRAPHEME = regex.compile(r"\X")
@@ -38,6 +47,11 @@ def normalize(name: str) -> str:
 
 
 _REPLY_MENTIONS = re.compile(r"^(?:@[A-Za-z0-9_]{1,15}\s+)+(?=\S)")
+
+
+def display(name: str | None, fallback: str = "the same platform") -> str:
+    """The platform's name as people write it ("LinkedIn"), or ``fallback``."""
+    return NAMES.get(name or "", fallback)
 
 
 def _twitter(text: str) -> int:

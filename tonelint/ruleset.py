@@ -40,11 +40,14 @@ def bundled_names() -> list[str]:
 
 @dataclass(frozen=True)
 class Example:
-    """A should-fail or should-pass text from a rule's ``examples``."""
+    """A should-fail or should-pass text from a rule's ``examples``; for a schedule rule,
+    a small calendar (``schedule``: entries with ``at``, ``platform``, ``text``) instead."""
 
     text: str
     platform: str | None = None
     kind: str = "post"
+    schedule: tuple[Mapping[str, Any], ...] = ()
+    timezone: str = "UTC"
 
 
 @dataclass(frozen=True)
@@ -262,6 +265,20 @@ def _examples(value: _Value, rule_id: str) -> tuple[tuple[Example, ...], tuple[E
         for item in items:
             if isinstance(item, str):
                 out[key].append(Example(item))
+            elif isinstance(item, dict) and isinstance(item.get("schedule"), list):
+                entries = tuple(yamlutil.plain(e) for e in item["schedule"])
+                if set(item) - {"schedule", "timezone"} or not all(
+                    isinstance(e, dict) and "at" in e and "text" in e for e in entries
+                ):
+                    raise InputError(
+                        f"rule {rule_id!r}: a schedule example is {{schedule: [{{at, text, ...}}], "
+                        "timezone}",
+                        value.path,
+                        value.line,
+                    )
+                texts = " / ".join(str(e["text"]) for e in entries)
+                zone = str(item.get("timezone", "UTC"))
+                out[key].append(Example(texts, schedule=entries, timezone=zone))
             elif isinstance(item, dict) and isinstance(item.get("text"), str):
                 extra = set(item) - {"text", "platform", "kind"}
                 if extra:

@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
 from . import sources
@@ -32,6 +33,8 @@ class Options:
     kind: str | None = None
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    now: datetime | None = None
+    date_order: str | None = None
 
 
 @dataclass
@@ -125,7 +128,7 @@ class Runner:
             else:
                 report.errors.append(InputError("no such file or directory", arg))
 
-    def read(self, path: str, config: Config) -> list[Post]:
+    def read(self, path: str, config: Config, errors: list[InputError]) -> list[Post]:
         shown = "<stdin>" if path == STDIN else path
         try:
             data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
@@ -133,12 +136,14 @@ class Runner:
             raise InputError(f"cannot read file: {exc.strerror or exc}", shown) from None
         text = decode(data, shown, config.max_file_size)
         kind = self.options.kind or config.kind
-        posts = sources.read_posts(
-            text,
-            shown,
-            kind=kind,
+        settings = sources.ReadSettings(
             platform=self.options.platform or config.platform,
+            timezone=config.timezone,
+            date_order=self.options.date_order or config.date_order,
+            account=config.account,
+            errors=errors,
         )
+        posts = sources.read_posts(text, shown, kind=kind, settings=settings)
         for post in posts:
             if post.account is None:
                 post.account = config.account
@@ -146,12 +151,16 @@ class Runner:
 
     def run(self, paths: Sequence[str]) -> Report:
         report = Report()
+        calendars: dict[int, tuple[Linter, list[Post]]] = {}
         for path, config in self.targets(paths, report):
             try:
-                posts = self.read(path, config)
-                findings = [
-                    f for post in posts for f in self.linter(config, post.ruleset).lint_post(post)
-                ]
+                posts = self.read(path, config, report.errors)
+                findings = []
+                for post in posts:
+                    linter = self.linter(config, post.ruleset)
+                    findings += linter.lint_post(post)
+                    if post.at is not None:
+                        calendars.setdefault(id(linter), (linter, []))[1].append(post)
             except InputError as exc:
                 if exc.path is None:
                     exc.path = path
@@ -159,6 +168,9 @@ class Runner:
                 continue
             report.files += 1
             report.findings.extend(findings)
+        now = self.options.now or datetime.now(UTC)
+        for linter, scheduled in calendars.values():
+            report.findings.extend(linter.lint_schedule(scheduled, now))
         report.findings.sort(key=sort_key)
         unique: dict[str, InputError] = {}
         for error in report.errors:

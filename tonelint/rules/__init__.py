@@ -10,20 +10,20 @@ from .length import LengthRule
 from .metric import MetricRule
 from .pattern import PatternRule
 from .phrase import PhraseRule
+from .schedule import SCHEDULE_TYPES
 from .score import ScoreRule
 
-RULE_TYPES: dict[str, type[Rule]] = {
-    cls.type_name: cls
-    for cls in (
-        PhraseRule,
-        PatternRule,
-        MetricRule,
-        LengthRule,
-        ScoreRule,
-        CapitalsRule,
-        HashtagsRule,
-        BioRule,
-    )
-}
+_TYPES: tuple[type[Rule], ...] = (
+    PhraseRule,
+    PatternRule,
+    MetricRule,
+    LengthRule,
+    ScoreRule,
+    CapitalsRule,
+    HashtagsRule,
+    BioRule,
+    *SCHEDULE_TYPES,
+)
+RULE_TYPES: dict[str, type[Rule]] = {cls.type_name: cls for cls in _TYPES}
 
 __all__ = ["RULE_TYPES", "Option", "OptionError", "Rule"]

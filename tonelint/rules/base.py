@@ -75,6 +75,8 @@ class Rule:
     summary: ClassVar[str]
     options: ClassVar[dict[str, Option]]
     placeholders: ClassVar[frozenset[str]] = frozenset({"match"})
+    scope: ClassVar[str] = "post"
+    """``post`` rules see one post; ``schedule`` rules see every scheduled post at once."""
     vocabularies: ClassVar[tuple[str, ...]] = ()
     """Ruleset-level ``vocabulary`` lists this type reads (merged into its option)."""
 

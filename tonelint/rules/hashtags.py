@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..model import Match
+from ..platforms import display
 from ..textspans import HASHTAG_RE
 from .base import Option, Rule
 
@@ -53,9 +54,8 @@ class HashtagsRule(Rule):
         words = len(ctx.text.split())
         share = len(tags) / words if words else 0.0
         if len(tags) > limit:
-            reason = (
-                f"{len(tags)} hashtags; {ctx.platform or 'this platform'} advises at most {limit}"
-            )
+            where = display(ctx.platform, "the platform")
+            reason = f"{len(tags)} hashtags; {where} advises at most {limit}"
             start, end = tags[limit].start(), tags[-1].end()
         elif words >= self.opts["min_words"] and share > self.opts["max_share"]:
             reason = f"hashtags are {share:.0%} of the words"

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..model import Match
-from ..platforms import COUNTINGS, PLATFORMS, measure, overflow_offset
+from ..platforms import COUNTINGS, PLATFORMS, display, measure, overflow_offset
 from .base import Option, Rule
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ class LengthRule(Rule):
                 self.render(
                     count=count,
                     limit=limit,
-                    platform=ctx.platform,
+                    platform=display(ctx.platform),
                     unit=_UNITS[counting],
                     over=count - limit,
                     kind=ctx.kind,

@@ -1,5 +1,8 @@
 """Markdown drafts: front matter for settings, the body as the post.
 
+A content repo that keeps one post per file with ``publish_at`` (or ``date``) in the front
+matter is a schedule: every such post in the paths linted is one calendar.
+
 Code blocks, inline code, HTML comments and tags, and link targets are marked as ignored so
 prose rules do not read them; the body keeps its exact positions in the file.
 """
@@ -7,8 +10,11 @@ prose rules do not read them; the body keeps its exact positions in the file.
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from ..model import PositionMap, Post
+from .. import timeparse
+from ..model import InputError, PositionMap, Post
+from ..yamlutil import LineDict
 from . import frontmatter
 
 _IGNORED = re.compile(
@@ -21,21 +27,36 @@ _IGNORED = re.compile(
 )
 
 
-def read(text: str, path: str, platform: str | None, kind: str, ruleset: str | None) -> list[Post]:
+def read(text: str, path: str, kind: str, settings: dict[str, Any]) -> list[Post]:
+    """One post; scheduled (``at`` set) when the front matter has ``publish_at`` or ``date``."""
     fm = frontmatter.parse(text, path)
     body = text[fm.body_offset :]
     ignored = tuple(m.span() for m in _IGNORED.finditer(body))
+    zone_name = settings.get("timezone") or "UTC"
+    at = None
+    for key in ("publish_at", "date"):
+        if fm.data.get(key) is not None:
+            line = fm.data.line_of(key) if isinstance(fm.data, LineDict) else None
+            try:
+                at = timeparse.parse(
+                    fm.data[key], timeparse.zone(zone_name), settings.get("date_order")
+                )
+            except ValueError as exc:
+                raise InputError(f"front matter '{key}': {exc}", path, line) from None
+            break
     return [
         Post(
             text=body,
             path=path,
             positions=PositionMap.simple(body, fm.body_line),
-            platform=fm.platform or platform,
+            platform=fm.platform or settings.get("platform"),
             kind=fm.kind or kind,
-            ruleset=fm.ruleset or ruleset,
+            ruleset=fm.ruleset or settings.get("ruleset"),
             disable=fm.disable,
             ignored=ignored,
             meta=fm.data,
-            account=fm.account,
+            account=fm.account or settings.get("account"),
+            at=at,
+            zone=zone_name,
         )
     ]

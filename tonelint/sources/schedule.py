@@ -1,0 +1,217 @@
+"""Schedule files: many posts with the times they go out at.
+
+- YAML or JSON: optional top-level ``timezone`` (IANA), ``platform`` and ``account``, and
+  ``posts:``, each with ``at``, ``platform``, ``text`` and optional ``kind``, ``id``,
+  ``tonelint: {disable: [...]}``.  Findings point at the words inside the text, block
+  scalars included.
+- CSV with a header row (``at``, ``platform``, ``text``, optional ``kind``, ``id``): a
+  finding points at the record's line.
+- The bulk-upload CSV of schedulers, without a header: date, message, optional link.
+
+A bad entry (no ``at``, an unreadable date, a text that is not a string, an unknown
+platform) is reported with its line and skipped; the rest of the schedule is still read.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import yaml
+
+from .. import platforms, timeparse
+from ..account import Account, parse_account
+from ..model import InputError, LineOrigin, PositionMap, Post
+from .frontmatter import disable_list
+from .yamlpos import load_nodes, mapping_get, scalar_origins
+
+ENTRY_KEYS = ("at", "platform", "text", "kind", "id", "tonelint", "account")
+TOP_KEYS = ("timezone", "platform", "account", "posts")
+
+
+class _Reader:
+    """Shared state while reading one schedule file."""
+
+    def __init__(self, path: str, settings: dict[str, Any], errors: list[InputError]) -> None:
+        self.path = path
+        self.errors = errors
+        self.platform: str | None = settings.get("platform")
+        self.ruleset: str | None = settings.get("ruleset")
+        self.account: Account | None = settings.get("account")
+        self.date_order: str | None = settings.get("date_order")
+        self.zone_name: str = settings.get("timezone") or "UTC"
+        self.tz: ZoneInfo = timeparse.zone(self.zone_name)
+
+    def post(
+        self,
+        fields: dict[str, Any],
+        line: int | None,
+        positions: PositionMap | None,
+        field_lines: dict[str, int] | None = None,
+    ) -> Post | None:
+        lines = field_lines or {}
+
+        def fail(message: str, key: str | None = None) -> None:
+            self.errors.append(InputError(message, self.path, lines.get(key or "", line)))
+
+        unknown = sorted(set(fields) - set(ENTRY_KEYS))
+        if unknown:
+            fail(f"unknown post key {unknown[0]!r} (expected {', '.join(ENTRY_KEYS)})", unknown[0])
+            return None
+        text = fields.get("text")
+        if text is None or (isinstance(text, str) and not text.strip()):
+            fail("scheduled post has no 'text'", "text")
+            return None
+        if not isinstance(text, str):
+            fail(f"'text' must be a string, not {type(text).__name__}", "text")
+            return None
+        if fields.get("at") in (None, ""):
+            fail("scheduled post has no 'at' time", "at")
+            return None
+        try:
+            at = timeparse.parse(fields["at"], self.tz, self.date_order)
+        except ValueError as exc:
+            fail(str(exc), "at")
+            return None
+        platform = fields.get("platform") or self.platform
+        if platform is not None:
+            try:
+                platform = platforms.normalize(str(platform))
+            except ValueError as exc:
+                fail(str(exc), "platform")
+                return None
+        kind = fields.get("kind") or "post"
+        if kind not in ("post", "bio"):
+            fail("'kind' must be post or bio", "kind")
+            return None
+        try:
+            disable = disable_list(fields.get("tonelint"), self.path, lines.get("tonelint", line))
+            account = parse_account(fields["account"]) if "account" in fields else self.account
+        except InputError as exc:
+            self.errors.append(exc)
+            return None
+        except ValueError as exc:
+            fail(str(exc), "account")
+            return None
+        return Post(
+            text=text,
+            path=self.path,
+            positions=positions or PositionMap(text, [LineOrigin(line or 1, 1)]),
+            platform=platform,
+            kind=kind,
+            ruleset=self.ruleset,
+            disable=disable,
+            meta={"id": str(fields["id"])} if fields.get("id") is not None else {},
+            account=account,
+            at=at,
+            zone=self.zone_name,
+        )
+
+
+def read_data(
+    text: str, path: str, settings: dict[str, Any], errors: list[InputError]
+) -> list[Post]:
+    """A YAML or JSON schedule."""
+    root = load_nodes(text, path)
+    data = yaml.safe_load(text) if root is not None else None
+    if not isinstance(data, dict) or not isinstance(data.get("posts"), list):
+        raise InputError("a schedule needs a 'posts' list", path, 1)
+    top_line = {
+        k.value: k.start_mark.line + 1
+        for k, _ in (root.value if isinstance(root, yaml.MappingNode) else [])
+        if isinstance(k, yaml.ScalarNode)
+    }
+    for key in data:
+        if key not in TOP_KEYS:
+            raise InputError(
+                f"unknown schedule key {key!r} (expected {', '.join(TOP_KEYS)})",
+                path,
+                top_line.get(key),
+            )
+    own = dict(settings)
+    try:
+        if data.get("timezone") is not None:
+            own["timezone"] = str(data["timezone"])
+        if data.get("platform") is not None:
+            own["platform"] = platforms.normalize(str(data["platform"]))
+        if data.get("account") is not None:
+            own["account"] = parse_account(data["account"])
+        reader = _Reader(path, own, errors)
+    except ValueError as exc:
+        bad = next((k for k in ("timezone", "platform", "account") if k in str(exc).lower()), None)
+        raise InputError(str(exc), path, top_line.get(bad or "", 1)) from None
+    posts_node = mapping_get(root, "posts") if root is not None else None
+    items = posts_node.value if isinstance(posts_node, yaml.SequenceNode) else []
+    out: list[Post] = []
+    for index, entry in enumerate(data["posts"]):
+        node = items[index] if index < len(items) else None
+        line = node.start_mark.line + 1 if node is not None else None
+        if not isinstance(entry, dict):
+            errors.append(InputError("each scheduled post must be a mapping", path, line))
+            continue
+        field_lines = {}
+        positions = None
+        if isinstance(node, yaml.MappingNode):
+            field_lines = {
+                k.value: k.start_mark.line + 1
+                for k, _ in node.value
+                if isinstance(k, yaml.ScalarNode)
+            }
+            text_node = mapping_get(node, "text")
+            if isinstance(text_node, yaml.ScalarNode) and isinstance(entry.get("text"), str):
+                positions = PositionMap(entry["text"], scalar_origins(text_node, text))
+        post = reader.post(entry, line, positions, field_lines)
+        if post is not None:
+            out.append(post)
+    return out
+
+
+def read_csv(
+    text: str, path: str, settings: dict[str, Any], errors: list[InputError]
+) -> list[Post]:
+    """A CSV schedule: with an ``at,platform,text`` header, or a headerless bulk upload."""
+    try:
+        reader = _Reader(path, settings, errors)
+    except ValueError as exc:
+        raise InputError(str(exc), path) from None
+    lines = text.split("\n")
+    rows = csv.reader(io.StringIO(text))
+    out: list[Post] = []
+    header: list[str] | None = None
+    start = 1
+    try:
+        for record in rows:
+            line = start
+            start = rows.line_num + 1
+            if not any(cell.strip() for cell in record):
+                continue
+            if header is None and line == 1:
+                cells = [c.strip().lower() for c in record]
+                if "text" in cells and "at" in cells:
+                    header = cells
+                    continue
+                header = []
+            if header:
+                fields = {k: v for k, v in zip(header, record, strict=False) if k and v != ""}
+                fields = {k: v for k, v in fields.items() if k in ENTRY_KEYS}
+            else:
+                fields = {
+                    "at": record[0] if record else "",
+                    "text": record[1] if len(record) > 1 else "",
+                }
+                if len(record) > 2 and record[2].strip():
+                    fields["text"] = f"{fields['text']} {record[2].strip()}"
+            body = fields.get("text") or ""
+            first = body.split("\n")[0]
+            column = lines[line - 1].find(first) + 1 if first and line <= len(lines) else 1
+            origins = [LineOrigin(line, max(column, 1))] + [
+                LineOrigin(line + k, 1) for k in range(1, body.count("\n") + 1)
+            ]
+            post = reader.post(fields, line, PositionMap(body, origins) if body else None)
+            if post is not None:
+                out.append(post)
+    except csv.Error as exc:
+        raise InputError(f"invalid CSV: {exc}", path, rows.line_num) from None
+    return out
