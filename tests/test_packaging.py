@@ -123,7 +123,7 @@ def test_precommit_schedule_hook_checks_the_whole_calendar(
     )
     for hour in (9, 12, 15):
         (calendar / f"post-{hour}.md").write_text(
-            f"---\npublish_at: 2099-12-01T{hour}:00\n---\nWhat is your tip number {hour}?\n",
+            f"---\npublish_at: 2099-12-01T{hour:02d}:00\n---\nWhat is your tip number {hour}?\n",
             encoding="utf-8",
         )
     assert _run(["git", "add", "."], content_repo).returncode == 0
