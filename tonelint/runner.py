@@ -89,7 +89,7 @@ class Runner:
         key = (id(config), ref)
         if key not in self._linters:
             self._linters[key] = Linter(
-                config.load_ruleset(ref), self.options.select, self.options.ignore
+                config.load_ruleset(ref), self.options.select, self.options.ignore, config.model
             )
         return self._linters[key]
 

@@ -28,6 +28,19 @@ QUOTE_RE = re.compile(r"\u201c[^\u201d\n]{1,400}\u201d|(?<![\w\"])\"[^\"\n]{1,40
 CODE_RE = re.compile(r"`[^`\n]+`")
 
 
+_REPLY_OPENING = re.compile(
+    r"^\s*(?:@\w{1,30}\b|(?:hi|hello|hey|dear|thanks|thank you)[, ]+(?-i:[A-Z][a-z]+)\s*[,!.:]"
+    r"|(?:thank you|thanks) (?:so much )?for (?:your|the) (?:review|feedback|kind words|comment))",
+    re.IGNORECASE,
+)
+
+
+def is_reply(text: str) -> bool:
+    """Whether the text answers a person: it starts with their @handle, greets them by name
+    ("Hi Sarah,"), or thanks them for a review or comment."""
+    return bool(_REPLY_OPENING.match(text))
+
+
 def find_spans(text: str, kinds: Iterable[str]) -> list[tuple[int, int]]:
     """Character ranges of every span of the given kinds in ``text``, sorted by start."""
     patterns = {

@@ -10,6 +10,7 @@ from .length import LengthRule
 from .metric import MetricRule
 from .pattern import PatternRule
 from .phrase import PhraseRule
+from .privacy import PhiRule
 from .schedule import SCHEDULE_TYPES
 from .score import ScoreRule
 
@@ -22,6 +23,7 @@ _TYPES: tuple[type[Rule], ...] = (
     CapitalsRule,
     HashtagsRule,
     BioRule,
+    PhiRule,
     *SCHEDULE_TYPES,
 )
 RULE_TYPES: dict[str, type[Rule]] = {cls.type_name: cls for cls in _TYPES}

@@ -5,8 +5,12 @@ post text) or ``{tokens: [...]}`` (a spaCy ``Matcher`` pattern: a list of token 
 as ``{LEMMA: pleased}``; lemmas are lower case).  An entry may carry its own ``message`` and
 ``suggestion``; ``{match}`` in a message is the matched text.  ``not_followed_by`` and
 ``not_preceded_by`` are regexes that cancel a match when they occur in the same sentence
-within 80 characters after / before it (a passive voice "was decided" unless "by ...").
-Patterns are compiled once, when the ruleset loads.
+within 80 characters after / before it (a passive voice "was decided" unless "by ...");
+``unless`` is a regex that cancels the entry's matches when it occurs anywhere in the post.
+Rule options: ``unless`` (with ``unless_within``: only the first N characters) clears the
+whole post, as a disclosure does; ``replies_only`` checks only replies (to an @handle or a
+review: "Hi Sarah, ...", "Thanks for your review").  Patterns are compiled once, when the
+ruleset loads.
 
 Example::
 
@@ -25,14 +29,22 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from .. import nlp
 from ..model import Match
-from ..textspans import SPAN_KINDS, overlaps
+from ..textspans import SPAN_KINDS, is_reply, overlaps
 from .base import Option, Rule, quote
 from .phrase import _check_kinds
 
 if TYPE_CHECKING:
     from ..context import PostContext
 
-_ENTRY_KEYS = {"regex", "tokens", "message", "suggestion", "not_followed_by", "not_preceded_by"}
+_ENTRY_KEYS = {
+    "regex",
+    "tokens",
+    "message",
+    "suggestion",
+    "not_followed_by",
+    "not_preceded_by",
+    "unless",
+}
 _CONTEXT = 80  # characters searched by not_followed_by / not_preceded_by
 
 
@@ -60,10 +72,10 @@ def _check_patterns(value: Any) -> None:
             and all(isinstance(t, dict) for t in item["tokens"])
         ):
             raise ValueError(f"pattern {n}: tokens must be a non-empty list of mappings")
-        for key in ("message", "suggestion", "not_followed_by", "not_preceded_by"):
+        for key in ("message", "suggestion", "not_followed_by", "not_preceded_by", "unless"):
             if key in item and not isinstance(item[key], str):
                 raise ValueError(f"pattern {n}: {key} must be a string")
-        for key in ("not_followed_by", "not_preceded_by"):
+        for key in ("not_followed_by", "not_preceded_by", "unless"):
             if key in item:
                 try:
                     re.compile(item[key])
@@ -77,6 +89,7 @@ class _Entry:
     suggestion: str | None
     after: re.Pattern[str] | None = None
     before: re.Pattern[str] | None = None
+    unless: re.Pattern[str] | None = None
 
     def vetoed(self, text: str, start: int, end: int) -> bool:
         """Whether the text right after / before the match (same sentence) cancels it."""
@@ -100,6 +113,13 @@ class PatternRule(Rule):
             list, [], "Entries {regex|tokens, message?, suggestion?}.", _check_patterns
         ),
         "ignore_case": Option(bool, True, "Match regexes case-insensitively."),
+        "unless": Option(
+            str, None, "A regex that clears the whole post when found.", nullable=True
+        ),
+        "unless_within": Option(
+            int, None, "Look for 'unless' only in the first N characters.", nullable=True
+        ),
+        "replies_only": Option(bool, False, "Only check replies (to a person or a review)."),
         "ignore_inside": Option(
             list, list(SPAN_KINDS), "Spans never matched (see the phrase type).", _check_kinds
         ),
@@ -117,6 +137,7 @@ class PatternRule(Rule):
                 item.get("suggestion"),
                 re.compile(item["not_followed_by"], flags) if "not_followed_by" in item else None,
                 re.compile(item["not_preceded_by"], flags) if "not_preceded_by" in item else None,
+                re.compile(item["unless"], flags) if "unless" in item else None,
             )
             if "regex" in item:
                 self.regexes.append((re.compile(item["regex"], flags), entry))
@@ -133,6 +154,8 @@ class PatternRule(Rule):
                 raise ValueError(f"pattern {n + 1}: invalid token pattern: {first}") from None
             self.token_entries[key] = entry
         self.skip = tuple(self.opts["ignore_inside"])
+        flag = re.IGNORECASE if self.opts["ignore_case"] else 0
+        self.unless = re.compile(self.opts["unless"], flag) if self.opts["unless"] else None
 
     def _matches(self, ctx: PostContext) -> Iterator[tuple[int, int, _Entry]]:
         for regex, entry in self.regexes:
@@ -146,13 +169,23 @@ class PatternRule(Rule):
                 span = doc[start:end]
                 yield span.start_char, span.end_char, self.token_entries[strings[match_id]]
 
+    def _cleared(self, regex: re.Pattern[str] | None, text: str) -> bool:
+        if regex is None:
+            return False
+        within = self.opts["unless_within"]
+        return bool(regex.search(text if within is None else text[:within]))
+
     def check(self, ctx: PostContext) -> Iterator[Match]:
+        if self.opts["replies_only"] and not is_reply(ctx.text):
+            return
+        if self._cleared(self.unless, ctx.text):
+            return
         skipped = ctx.skipped_spans(self.skip)
         taken: list[tuple[int, int]] = []
         for start, end, entry in sorted(self._matches(ctx), key=lambda m: (m[0], -m[1])):
             if overlaps(start, end, skipped) or any(s < end and start < e for s, e in taken):
                 continue
-            if entry.vetoed(ctx.text, start, end):
+            if entry.vetoed(ctx.text, start, end) or self._cleared(entry.unless, ctx.text):
                 continue
             taken.append((start, end))
             text = quote(ctx.text[start:end])
