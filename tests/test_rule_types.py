@@ -33,7 +33,7 @@ def test_regex_and_token_patterns(tmp_path: Path) -> None:
         "announcement voice: 'were pleased to announce'",
         "announcement voice: ''re pleased to announce'",
     ]
-    assert found[0].suggestion == "note"
+    assert found[0].suggestion == "Note"  # capitalised like the text it replaces
     assert found[1].suggestion is None
 
 

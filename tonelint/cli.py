@@ -6,6 +6,7 @@ config or input errors (the other files are still linted and reported).
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -16,7 +17,9 @@ import click
 from . import __version__, platforms
 from .config import KINDS
 from .explain import explain, list_rules
+from .fix import FixResult, plan, write
 from .formatters import FORMATTERS
+from .gitdiff import changed_lines
 from .model import InputError, Severity
 from .ruleset import closest
 from .runner import Options, Report, Runner
@@ -89,6 +92,20 @@ def _print_errors(report: Report) -> None:
     is_flag=True,
     help="Lint the config's schedule_paths as one calendar (for the pre-commit hook).",
 )
+@click.option(
+    "--report-unused-disables",
+    is_flag=True,
+    help="Report suppression comments and disable lists that suppressed nothing.",
+)
+@click.option("--fix", is_flag=True, help="Apply safe fixes to .txt and .md files in place.")
+@click.option(
+    "--diff", "show_diff", is_flag=True, help="Print the safe fixes as a diff; write nothing."
+)
+@click.option(
+    "--changed-since",
+    metavar="REF",
+    help="Report only findings on lines changed since this git ref (e.g. origin/main).",
+)
 @click.option("--list-rules", is_flag=True, help="List the rules of the effective ruleset.")
 @click.option("--explain", "explain_rule", metavar="RULE", help="Document one rule and exit.")
 @click.version_option(__version__, "--version", prog_name="tonelint")
@@ -105,6 +122,10 @@ def cli(
     now: datetime | None,
     date_order: str | None,
     schedules: bool,
+    report_unused_disables: bool,
+    fix: bool,
+    show_diff: bool,
+    changed_since: str | None,
     list_rules: bool,
     explain_rule: str | None,
 ) -> None:
@@ -122,6 +143,7 @@ def cli(
         ignore,
         now=now.replace(tzinfo=UTC) if now else None,
         date_order=date_order,
+        report_unused=report_unused_disables,
     )
     try:
         runner = Runner(options)
@@ -137,9 +159,17 @@ def cli(
         if not paths:
             raise click.UsageError("no paths given; pass files, directories, or - for stdin")
         report = runner.run(paths)
+        if changed_since:
+            _only_changed(report, changed_since)
     except InputError as exc:
         click.echo(error_line(exc), err=True)
         sys.exit(2)
+    if show_diff:
+        sys.exit(_diff(report))
+    if fix:
+        _fix(report)
+    if fmt is None and os.environ.get("GITHUB_ACTIONS") == "true":
+        fmt = "github"
     formatter = FORMATTERS[fmt or "text"]()
     if formatter.name == "text":
         _print_errors(report)
@@ -148,6 +178,63 @@ def cli(
     if report.errors:
         sys.exit(2)
     sys.exit(1 if any(f.severity >= threshold for f in report.findings) else 0)
+
+
+def _only_changed(report: Report, ref: str) -> None:
+    """Keep the findings on lines changed since ``ref``."""
+    changed: dict[str, set[int] | None] = {}
+    kept = []
+    for finding in report.findings:
+        if finding.path == "<stdin>":
+            kept.append(finding)
+            continue
+        if finding.path not in changed:
+            try:
+                changed[finding.path] = changed_lines(finding.path, ref)
+            except InputError as exc:
+                exc.path = exc.path or finding.path
+                report.errors.append(exc)
+                changed[finding.path] = set()
+        lines = changed[finding.path]
+        if lines is None or any(n in lines for n in range(finding.line, finding.end_line + 1)):
+            kept.append(finding)
+    report.findings = kept
+
+
+def _plans(report: Report) -> list[FixResult]:
+    plans = []
+    for path in sorted({f.path for f in report.findings}):
+        result = plan(path, report.findings)
+        if result is not None and result.applied:
+            plans.append(result)
+    return plans
+
+
+def _diff(report: Report) -> int:
+    _print_errors(report)
+    plans = _plans(report)
+    for result in plans:
+        click.echo(result.diff(), nl=False)
+    if report.errors:
+        return 2
+    return 1 if plans else 0
+
+
+def _fix(report: Report) -> None:
+    """Write the safe fixes; what was fixed leaves the report."""
+    done: set[int] = set()
+    for result in _plans(report):
+        try:
+            write(result)
+        except InputError as exc:
+            report.errors.append(exc)
+            continue
+        except OSError as exc:
+            report.errors.append(InputError(f"fix not written: {exc.strerror or exc}", result.path))
+            continue
+        done.update(id(f) for f in result.applied)
+    report.fixed = len(done)
+    report.findings = [f for f in report.findings if id(f) not in done]
 
 
 def _document(runner: Runner, rule_id: str | None) -> int:

@@ -12,9 +12,10 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from .context import PostContext
-from .model import Finding, InputError, Match, Post
+from .model import Finding, InputError, Match, Post, Severity
 from .rules.schedule import ScheduleContext, ScheduleRule
 from .ruleset import CompiledRule, Ruleset, closest
+from .suppress import Suppression
 
 
 class Linter:
@@ -26,9 +27,11 @@ class Linter:
         select: Iterable[str] = (),
         ignore: Iterable[str] = (),
         model: str | None = None,
+        report_unused: bool = False,
     ) -> None:
         self.ruleset = ruleset
         self.model = model
+        self.report_unused = report_unused
         select, ignore = set(select), set(ignore)
         for rule_id in sorted(select | ignore):
             if ruleset.get(rule_id) is None:
@@ -55,15 +58,38 @@ class Linter:
 
     def lint_post(self, post: Post) -> list[Finding]:
         ctx = PostContext(post, self.model)
+        off = set() if self.report_unused else _whole_post_off(post)
         findings: list[Finding] = []
         for rule in self.rules:
-            if rule.id in post.disable or post.kind not in rule.kinds:
+            if post.kind not in rule.kinds:
+                continue
+            if rule.id in off and not (post.at is not None and self._is_judge(rule.id)):
                 continue
             findings.extend(_finding(post, rule, match) for match in rule.impl.check(ctx))
         if post.at is not None and self.schedule_rules:
             self._fired[id(post)] = frozenset(f.rule for f in findings)
+        findings = suppressed(findings, post) + self._unknown_ids(post)
         findings.sort(key=sort_key)
         return findings
+
+    def _is_judge(self, rule_id: str) -> bool:
+        return any(r.options.get("judge") == rule_id for r in self.schedule_rules)
+
+    def _unknown_ids(self, post: Post) -> list[Finding]:
+        """A warning for each suppression that names a rule this ruleset does not have."""
+        known = set(self.ruleset.ids)
+        out = []
+        for s in post.suppressions:
+            for rule_id in sorted((s.rules or frozenset()) - known):
+                out.append(
+                    meta_finding(
+                        post.path,
+                        s,
+                        UNKNOWN_DISABLE,
+                        f"suppression names unknown rule {rule_id!r}{closest(rule_id, known)}",
+                    )
+                )
+        return out
 
     def lint_schedule(self, posts: Sequence[Post], now: datetime) -> list[Finding]:
         """Run the schedule rules over every scheduled post of one calendar."""
@@ -76,7 +102,7 @@ class Linter:
 
         def flagged(rule_id: str, post: Post) -> bool:
             fired = self._fired.get(id(post))
-            if fired is not None and rule_id in ran and rule_id not in post.disable:
+            if fired is not None and rule_id in ran:
                 return rule_id in fired  # lint_post already ran the judge on this post
             key = (rule_id, id(post))
             if key not in verdicts:
@@ -90,10 +116,69 @@ class Linter:
         for rule in self.schedule_rules:
             assert isinstance(rule.impl, ScheduleRule)
             for post, match in rule.impl.check_schedule(scheduled, context):
-                if rule.id not in post.disable:
-                    findings.append(_finding(post, rule, match))
+                findings.extend(suppressed([_finding(post, rule, match)], post))
         findings.sort(key=sort_key)
         return findings
+
+
+UNUSED_DISABLE = "unused-disable"
+UNKNOWN_DISABLE = "unknown-disable"
+META_RULES = {
+    UNUSED_DISABLE: "A suppression comment or disable list that suppressed nothing "
+    "(reported with --report-unused-disables).",
+    UNKNOWN_DISABLE: "A suppression that names a rule the ruleset does not have.",
+}
+
+
+def _whole_post_off(post: Post) -> set[str]:
+    """Rules a suppression turns off for the whole post: they need not run at all."""
+    off: set[str] = set()
+    for s in post.suppressions:
+        if s.rules is not None and s.first_line <= 1 and s.last_line >= 10**9:
+            off |= s.rules
+            s.used = True  # not reported unused: the rule did not run, so it is unknowable
+    return off
+
+
+def suppressed(findings: list[Finding], post: Post) -> list[Finding]:
+    """The findings no suppression of the post covers; marks the suppressions used."""
+    if not post.suppressions:
+        return findings
+    kept = []
+    for finding in findings:
+        covering = [s for s in post.suppressions if s.covers(finding)]
+        for s in covering:
+            s.used = True
+        if not covering:
+            kept.append(finding)
+    return kept
+
+
+def meta_finding(path: str, suppression: Suppression, rule: str, message: str) -> Finding:
+    return Finding(
+        path=path,
+        line=suppression.line,
+        column=suppression.column,
+        end_line=suppression.line,
+        end_column=suppression.column + 1,
+        rule=rule,
+        severity=Severity.WARNING,
+        message=message,
+        suggestion=None,
+    )
+
+
+def unused_suppressions(posts: Iterable[Post]) -> list[Finding]:
+    """A warning for each suppression that covered no finding."""
+    out = []
+    for post in posts:
+        for s in post.suppressions:
+            if not s.used:
+                names = ", ".join(sorted(s.rules)) if s.rules else "all rules"
+                out.append(
+                    meta_finding(post.path, s, UNUSED_DISABLE, f"unused suppression ({names})")
+                )
+    return out
 
 
 def _finding(post: Post, rule: CompiledRule, match: Match) -> Finding:
@@ -109,6 +194,7 @@ def _finding(post: Post, rule: CompiledRule, match: Match) -> Finding:
         severity=rule.severity,
         message=match.message,
         suggestion=match.suggestion,
+        replacement=match.replacement,
     )
 
 

@@ -109,7 +109,8 @@ class Post:
     platform: str | None = None
     kind: str = "post"
     ruleset: str | None = None
-    disable: frozenset[str] = frozenset()
+    suppressions: list[Any] = field(default_factory=list)
+    """Inline and front-matter ``Suppression`` objects (see ``tonelint.suppress``)."""
     ignored: tuple[tuple[int, int], ...] = ()
     """Character ranges (start, end) the reader knows are not prose: Markdown code, HTML."""
     meta: Mapping[str, Any] = field(default_factory=dict)
@@ -129,6 +130,8 @@ class Match:
     end: int
     message: str
     suggestion: str | None = None
+    replacement: str | None = None
+    """Set when the suggestion can replace the span as it is: a safe automatic fix."""
 
 
 @dataclass(frozen=True, order=True)
@@ -147,6 +150,7 @@ class Finding:
     severity: Severity
     message: str
     suggestion: str | None = None
+    replacement: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

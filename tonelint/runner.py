@@ -16,8 +16,9 @@ from pathlib import Path, PurePosixPath
 
 from . import sources
 from .config import Config, ConfigFinder
-from .engine import Linter, sort_key
+from .engine import Linter, sort_key, unused_suppressions
 from .model import Finding, InputError, Post
+from .ruleset import CompiledRule
 from .sources.decode import decode
 
 STDIN = "-"
@@ -35,6 +36,7 @@ class Options:
     ignore: tuple[str, ...] = ()
     now: datetime | None = None
     date_order: str | None = None
+    report_unused: bool = False
 
 
 @dataclass
@@ -44,6 +46,9 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     files: int = 0
+    rules: dict[str, CompiledRule] = field(default_factory=dict)
+    """Every rule of the rulesets the run used (for SARIF's rule table)."""
+    fixed: int = 0
 
 
 def _matches(rel: PurePosixPath, patterns: Iterable[str]) -> bool:
@@ -89,7 +94,11 @@ class Runner:
         key = (id(config), ref)
         if key not in self._linters:
             self._linters[key] = Linter(
-                config.load_ruleset(ref), self.options.select, self.options.ignore, config.model
+                config.load_ruleset(ref),
+                self.options.select,
+                self.options.ignore,
+                config.model,
+                self.options.report_unused,
             )
         return self._linters[key]
 
@@ -152,9 +161,11 @@ class Runner:
     def run(self, paths: Sequence[str]) -> Report:
         report = Report()
         calendars: dict[int, tuple[Linter, list[Post]]] = {}
+        read: list[Post] = []
         for path, config in self.targets(paths, report):
             try:
                 posts = self.read(path, config, report.errors)
+                read.extend(posts)
                 findings = []
                 for post in posts:
                     linter = self.linter(config, post.ruleset)
@@ -171,6 +182,11 @@ class Runner:
         now = self.options.now or datetime.now(UTC)
         for linter, scheduled in calendars.values():
             report.findings.extend(linter.lint_schedule(scheduled, now))
+        if self.options.report_unused:
+            report.findings.extend(unused_suppressions(read))
+        for linter in self._linters.values():
+            for rule in linter.ruleset.rules:
+                report.rules.setdefault(rule.id, rule)
         report.findings.sort(key=sort_key)
         unique: dict[str, InputError] = {}
         for error in report.errors:

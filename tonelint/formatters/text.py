@@ -35,4 +35,6 @@ class TextFormatter(Formatter):
         if report.errors:
             line += f"; {_plural(len(report.errors), 'error')} reported on stderr"
         lines.append(line + ".")
+        if report.fixed:
+            lines.append(f"Fixed {_plural(report.fixed, 'problem')}.")
         return "\n".join(lines)

@@ -6,7 +6,8 @@ as ``{LEMMA: pleased}``; lemmas are lower case).  An entry may carry its own ``m
 ``suggestion``; ``{match}`` in a message is the matched text.  ``not_followed_by`` and
 ``not_preceded_by`` are regexes that cancel a match when they occur in the same sentence
 within 80 characters after / before it (a passive voice "was decided" unless "by ...");
-``unless`` is a regex that cancels the entry's matches when it occurs anywhere in the post.
+``unless`` is a regex that cancels the entry's matches when it occurs anywhere in the post;
+``fix: true`` declares the suggestion a safe replacement for ``--fix``.
 Rule options: ``unless`` (with ``unless_within``: only the first N characters) clears the
 whole post, as a disclosure does; ``replies_only`` checks only replies (to an @handle or a
 review: "Hi Sarah, ...", "Thanks for your review").  Patterns are compiled once, when the
@@ -44,6 +45,7 @@ _ENTRY_KEYS = {
     "not_followed_by",
     "not_preceded_by",
     "unless",
+    "fix",
 }
 _CONTEXT = 80  # characters searched by not_followed_by / not_preceded_by
 
@@ -75,6 +77,8 @@ def _check_patterns(value: Any) -> None:
         for key in ("message", "suggestion", "not_followed_by", "not_preceded_by", "unless"):
             if key in item and not isinstance(item[key], str):
                 raise ValueError(f"pattern {n}: {key} must be a string")
+        if "fix" in item and not (isinstance(item["fix"], bool) and item.get("suggestion")):
+            raise ValueError(f"pattern {n}: fix must be true or false, with a suggestion")
         for key in ("not_followed_by", "not_preceded_by", "unless"):
             if key in item:
                 try:
@@ -90,6 +94,7 @@ class _Entry:
     after: re.Pattern[str] | None = None
     before: re.Pattern[str] | None = None
     unless: re.Pattern[str] | None = None
+    fix: bool = False
 
     def vetoed(self, text: str, start: int, end: int) -> bool:
         """Whether the text right after / before the match (same sentence) cancels it."""
@@ -138,6 +143,7 @@ class PatternRule(Rule):
                 re.compile(item["not_followed_by"], flags) if "not_followed_by" in item else None,
                 re.compile(item["not_preceded_by"], flags) if "not_preceded_by" in item else None,
                 re.compile(item["unless"], flags) if "unless" in item else None,
+                bool(item.get("fix", False)),
             )
             if "regex" in item:
                 self.regexes.append((re.compile(item["regex"], flags), entry))
@@ -191,4 +197,8 @@ class PatternRule(Rule):
             text = quote(ctx.text[start:end])
             template = entry.message or self.message
             values = {"match": text, "suggestion": entry.suggestion or ""}
-            yield Match(start, end, template.format_map(values), entry.suggestion)
+            suggestion = entry.suggestion
+            if suggestion and ctx.text[start : start + 1].isupper() and suggestion[:1].islower():
+                suggestion = suggestion[0].upper() + suggestion[1:]
+            fix = suggestion if entry.fix else None
+            yield Match(start, end, template.format_map(values), suggestion, fix)

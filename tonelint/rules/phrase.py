@@ -109,6 +109,13 @@ def _same(word: str, form: tuple[str, str]) -> bool:
     return word in (lemma + "s", lemma + "es")  # a plural phrase word, a singular in the text
 
 
+def _safe(text: str, phrase: str, suggestion: str) -> bool:
+    """A fix is safe when the text is the phrase exactly as listed (no inflection to carry
+    over) and the suggestion is a plain replacement, not advice."""
+    same = " ".join(text.lower().split()) == " ".join(phrase.lower().split())
+    return same and not any(c in suggestion for c in "/()")
+
+
 def _match_case(template: str, suggestion: str) -> str:
     if template[:1].isupper() and suggestion[:1].islower():
         return suggestion[0].upper() + suggestion[1:]
@@ -161,4 +168,5 @@ class PhraseRule(Rule):
                 end,
                 self.render(match=text, phrase=phrase, suggestion=shown or ""),
                 shown,
+                shown if shown and _safe(ctx.text[start:end], phrase, shown) else None,
             )

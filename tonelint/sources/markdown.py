@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .. import timeparse
+from .. import suppress, timeparse
 from ..model import InputError, PositionMap, Post
 from ..yamlutil import LineDict
 from . import frontmatter
@@ -25,6 +25,14 @@ _IGNORED = re.compile(
     r"|^\s{0,3}\[[^\]\n]+\]:[^\n]*$",
     re.MULTILINE | re.DOTALL,
 )
+
+
+def _suppressions(fm: frontmatter.FrontMatter, body: str) -> list[suppress.Suppression]:
+    found = suppress.markdown(body, fm.body_line)
+    if fm.disable:
+        line = fm.data.line_of("tonelint") if isinstance(fm.data, LineDict) else 2
+        found.append(suppress.whole(fm.disable, line or 2))
+    return found
 
 
 def read(text: str, path: str, kind: str, settings: dict[str, Any]) -> list[Post]:
@@ -52,7 +60,7 @@ def read(text: str, path: str, kind: str, settings: dict[str, Any]) -> list[Post
             platform=fm.platform or settings.get("platform"),
             kind=fm.kind or kind,
             ruleset=fm.ruleset or settings.get("ruleset"),
-            disable=fm.disable,
+            suppressions=_suppressions(fm, body),
             ignored=ignored,
             meta=fm.data,
             account=fm.account or settings.get("account"),

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-from .. import platforms, timeparse
+from .. import platforms, suppress, timeparse
 from ..account import Account, parse_account
 from ..model import InputError, LineOrigin, PositionMap, Post
 from .frontmatter import disable_list
@@ -50,6 +50,8 @@ class _Reader:
         line: int | None,
         positions: PositionMap | None,
         field_lines: dict[str, int] | None = None,
+        last_line: int | None = None,
+        comments: list[tuple[int, int, frozenset[str]]] | None = None,
     ) -> Post | None:
         lines = field_lines or {}
 
@@ -95,6 +97,14 @@ class _Reader:
         except ValueError as exc:
             fail(str(exc), "account")
             return None
+        first, last = line or 1, last_line or line or 1
+        suppressions = [
+            suppress.Suppression(rules, first, last, at_line, column)
+            for at_line, column, rules in comments or []
+        ]
+        if disable:
+            where = lines.get("tonelint", first)
+            suppressions.append(suppress.Suppression(disable, first, last, where, 1))
         return Post(
             text=text,
             path=self.path,
@@ -102,7 +112,7 @@ class _Reader:
             platform=platform,
             kind=kind,
             ruleset=self.ruleset,
-            disable=disable,
+            suppressions=suppressions,
             meta={"id": str(fields["id"])} if fields.get("id") is not None else {},
             account=account,
             at=at,
@@ -144,10 +154,25 @@ def read_data(
         raise InputError(str(exc), path, top_line.get(bad or "", 1)) from None
     posts_node = mapping_get(root, "posts") if root is not None else None
     items = posts_node.value if isinstance(posts_node, yaml.SequenceNode) else []
+    source_lines = text.split("\n")
+    comments = [
+        (number + 1, m.start() + 1, rules)
+        for number, raw in enumerate(source_lines)
+        for m in [suppress.YAML_DIRECTIVE.search(raw)]
+        if m and (rules := suppress.rule_list(m.group(1)))
+    ]
     out: list[Post] = []
     for index, entry in enumerate(data["posts"]):
         node = items[index] if index < len(items) else None
         line = node.start_mark.line + 1 if node is not None else None
+        if node is not None:
+            # an entry's lines run from its "- " line to the line before the next entry
+            first = node.start_mark.line + 1
+            nxt = items[index + 1].start_mark.line + 1 if index + 1 < len(items) else 10**9
+            last = nxt - 1 if nxt < 10**9 else max(node.end_mark.line + 1, first)
+            mine = [c for c in comments if first <= c[0] < nxt]
+        else:
+            last, mine = line, []
         if not isinstance(entry, dict):
             errors.append(InputError("each scheduled post must be a mapping", path, line))
             continue
@@ -162,7 +187,7 @@ def read_data(
             text_node = mapping_get(node, "text")
             if isinstance(text_node, yaml.ScalarNode) and isinstance(entry.get("text"), str):
                 positions = PositionMap(entry["text"], scalar_origins(text_node, text))
-        post = reader.post(entry, line, positions, field_lines)
+        post = reader.post(entry, line, positions, field_lines, last, mine)
         if post is not None:
             out.append(post)
     return out
