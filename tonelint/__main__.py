@@ -1,7 +1,5 @@
 """``python -m tonelint``: the same command as the ``tonelint`` console script."""
 
-import sys
+from .cli import run
 
-from .cli import main
-
-sys.exit(main())
+run()

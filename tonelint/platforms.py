@@ -10,11 +10,11 @@ the others count characters.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
-
-import regex
+from typing import Any
 
 from .textspans import URL_RE
 
@@ -31,7 +31,6 @@ NAMES = {
 }
 COUNTINGS = ("twitter", "graphemes", "characters", "mastodon", "bytes")
 
-_GRAPHEME = regex.compile(r"\X")
 _REMOTE_MENTION = re.compile(r"(@[A-Za-z0-9_]+)@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
 
@@ -66,9 +65,21 @@ def _mastodon(text: str) -> int:
     return len(URL_RE.sub("x" * 23, text))
 
 
+@functools.cache
+def _grapheme_re() -> Any:
+    import regex
+
+    return regex.compile(r"\X")
+
+
+def graphemes(text: str) -> list[str]:
+    """The grapheme clusters of ``text`` (what a reader sees as one character)."""
+    return list(_grapheme_re().findall(text))
+
+
 COUNTERS: dict[str, Callable[[str], int]] = {
     "twitter": _twitter,
-    "graphemes": lambda text: len(_GRAPHEME.findall(text)),
+    "graphemes": lambda text: len(graphemes(text)),
     "characters": len,
     "mastodon": _mastodon,
     "bytes": lambda text: len(text.encode("utf-8")),
@@ -82,7 +93,7 @@ def measure(text: str, counting: str) -> int:
 
 def overflow_offset(text: str, counting: str, limit: int) -> int:
     """Offset of the first grapheme that takes ``text`` over ``limit`` (binary search)."""
-    bounds = [m.end() for m in _GRAPHEME.finditer(text)]
+    bounds = [m.end() for m in _grapheme_re().finditer(text)]
     lo, hi = 0, len(bounds) - 1
     while lo < hi:
         mid = (lo + hi) // 2

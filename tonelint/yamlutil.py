@@ -30,7 +30,10 @@ class LineList(list[Any]):
     item_lines: list[int] = []  # noqa: RUF012 - replaced per instance by the loader
 
 
-class _Loader(yaml.SafeLoader):
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when built
+
+
+class _Loader(_Base):  # type: ignore[misc]
     """SafeLoader building ``LineDict``/``LineList`` and refusing duplicate keys."""
 
     path = "<yaml>"

@@ -1,15 +1,25 @@
-"""Output formats, one module each, looked up by ``--format`` name."""
+"""Output formats, one module each, looked up by ``--format`` name (imported on use)."""
 
 from __future__ import annotations
 
+import importlib
+
 from .base import Formatter
-from .github import GithubFormatter
-from .json import JsonFormatter
-from .sarif import SarifFormatter
-from .text import TextFormatter
 
-FORMATTERS: dict[str, type[Formatter]] = {
-    cls.name: cls for cls in (TextFormatter, JsonFormatter, SarifFormatter, GithubFormatter)
+_MODULES = {
+    "text": "TextFormatter",
+    "json": "JsonFormatter",
+    "sarif": "SarifFormatter",
+    "github": "GithubFormatter",
 }
+FORMAT_NAMES = sorted(_MODULES)
 
-__all__ = ["FORMATTERS", "Formatter"]
+
+def formatter_for(name: str) -> Formatter:
+    """A formatter instance for ``name`` (one of ``FORMAT_NAMES``)."""
+    module = importlib.import_module(f".{name}", __name__)
+    cls: type[Formatter] = getattr(module, _MODULES[name])
+    return cls()
+
+
+__all__ = ["FORMAT_NAMES", "Formatter", "formatter_for"]

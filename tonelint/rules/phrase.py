@@ -17,6 +17,7 @@ Example (``corporate-jargon``)::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -54,8 +55,18 @@ def _check_kinds(value: Any) -> None:
         raise ValueError(f"unknown span kind {bad[0]!r}; expected some of {', '.join(SPAN_KINDS)}")
 
 
+_PLAIN = re.compile(r"[a-z]+(?:[ -][a-z]+)*")
+
+
 def _words(phrase: str) -> tuple[str, ...]:
-    """The lower-cased tokens of a phrase, hyphens dropped (tokenised like the text)."""
+    """The lower-cased tokens of a phrase, hyphens dropped (tokenised like the text).
+
+    Plain words with spaces and hyphens split the same way spaCy's tokenizer splits them,
+    so only phrases with other characters ("don't", "#1") go through the tokenizer; that
+    keeps compiling a ruleset of thousands of phrases cheap."""
+    lower = phrase.strip().lower()
+    if _PLAIN.fullmatch(lower):
+        return tuple(lower.replace("-", " ").split())
     doc = nlp.blank_pipeline().make_doc(phrase)
     return tuple(t.lower_ for t in doc if t.text not in _HYPHENS)
 
