@@ -99,6 +99,13 @@ def _print_errors(report: Report) -> None:
     is_flag=True,
     help="Report suppression comments and disable lists that suppressed nothing.",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Processes to lint files in; 0 (the default) means one per core.",
+)
 @click.option("--fix", is_flag=True, help="Apply safe fixes to .txt and .md files in place.")
 @click.option(
     "--diff", "show_diff", is_flag=True, help="Print the safe fixes as a diff; write nothing."
@@ -125,6 +132,7 @@ def cli(
     date_order: str | None,
     schedules: bool,
     report_unused_disables: bool,
+    jobs: int,
     fix: bool,
     show_diff: bool,
     changed_since: str | None,
@@ -146,6 +154,7 @@ def cli(
         now=now.replace(tzinfo=UTC) if now else None,
         date_order=date_order,
         report_unused=report_unused_disables,
+        jobs=jobs,
     )
     try:
         runner = Runner(options)

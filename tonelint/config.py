@@ -32,6 +32,7 @@ CONFIG_KEYS = (
     "account",
     "model",
     "max_file_size",
+    "max_post_chars",
     "timezone",
     "date_order",
     "schedule_paths",
@@ -64,6 +65,7 @@ class Config:
     account: Account | None = None
     model: str | None = None
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    max_post_chars: int = 100_000
     timezone: str = "UTC"
     date_order: str | None = None
     schedule_paths: tuple[Path, ...] = ()
@@ -127,9 +129,9 @@ def from_mapping(data: Any, path: str) -> Config:
             values[key] = _strings(value, key, path, line or 1)
         elif key == "ruleset_paths":
             values[key] = tuple(base / p for p in _strings(value, key, path, line or 1))
-        elif key == "max_file_size":
+        elif key in ("max_file_size", "max_post_chars"):
             if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-                raise InputError("'max_file_size' must be a positive number of bytes", path, line)
+                raise InputError(f"'{key}' must be a positive whole number", path, line)
             values[key] = value
         elif key == "rules":
             if value is not None and not isinstance(value, dict):

@@ -72,6 +72,15 @@ class Linter:
         findings.sort(key=sort_key)
         return findings
 
+    def fired(self, post: Post) -> frozenset[str] | None:
+        """The post rules that fired on a scheduled post (for the schedule rules' judges)."""
+        return self._fired.get(id(post))
+
+    def remember(self, post: Post, fired: frozenset[str] | None) -> None:
+        """Take over the verdicts a worker process reached on a post it linted."""
+        if fired is not None:
+            self._fired[id(post)] = fired
+
     def _is_judge(self, rule_id: str) -> bool:
         return any(r.options.get("judge") == rule_id for r in self.schedule_rules)
 

@@ -7,14 +7,16 @@ the other files are still linted.
 from __future__ import annotations
 
 import fnmatch
+import multiprocessing
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
-from . import sources
+from . import nlp, sources
 from .config import Config, ConfigFinder
 from .engine import Linter, sort_key, unused_suppressions
 from .model import Finding, InputError, Post
@@ -37,6 +39,19 @@ class Options:
     now: datetime | None = None
     date_order: str | None = None
     report_unused: bool = False
+    jobs: int = 1
+    """Processes to lint files in (0: one per core)."""
+
+
+@dataclass
+class Part:
+    """What linting some of the files produced (one worker's share, or all of them)."""
+
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    files: int = 0
+    posts: list[Post] = field(default_factory=list)
+    scheduled: list[tuple[str, Post, frozenset[str] | None]] = field(default_factory=list)
 
 
 @dataclass
@@ -154,31 +169,59 @@ class Runner:
         )
         posts = sources.read_posts(text, shown, kind=kind, settings=settings)
         for post in posts:
+            if len(post.text) > config.max_post_chars:
+                raise InputError(
+                    f"post is too long to lint ({len(post.text):,} characters; the limit is "
+                    f"{config.max_post_chars:,}, max_post_chars in the config)",
+                    shown,
+                    post.positions.locate(0)[0],
+                )
             if post.account is None:
                 post.account = config.account
         return posts
 
-    def run(self, paths: Sequence[str]) -> Report:
-        report = Report()
-        calendars: dict[int, tuple[Linter, list[Post]]] = {}
-        read: list[Post] = []
-        for path, config in self.targets(paths, report):
+    def lint_files(self, targets: Sequence[tuple[str, Config]]) -> Part:
+        """Read and lint files with the post rules; scheduled posts are kept for later."""
+        part = Part()
+        for path, config in targets:
             try:
-                posts = self.read(path, config, report.errors)
-                read.extend(posts)
+                posts = self.read(path, config, part.errors)
                 findings = []
                 for post in posts:
                     linter = self.linter(config, post.ruleset)
                     findings += linter.lint_post(post)
                     if post.at is not None:
-                        calendars.setdefault(id(linter), (linter, []))[1].append(post)
+                        part.scheduled.append((path, post, linter.fired(post)))
             except InputError as exc:
                 if exc.path is None:
                     exc.path = path
-                report.errors.append(exc)
+                part.errors.append(exc)
                 continue
-            report.files += 1
-            report.findings.extend(findings)
+            part.files += 1
+            part.posts.extend(posts)
+            part.findings.extend(findings)
+        return part
+
+    def run(self, paths: Sequence[str]) -> Report:
+        report = Report()
+        targets = list(self.targets(paths, report))
+        jobs = self.options.jobs or os.cpu_count() or 1
+        if jobs > 1 and len(targets) >= max(4, jobs) and all(p != STDIN for p, _ in targets):
+            parts = self._parallel(targets, jobs)
+        else:
+            parts = [self.lint_files(targets)]
+        configs = dict(targets)
+        calendars: dict[int, tuple[Linter, list[Post]]] = {}
+        read: list[Post] = []
+        for part in parts:
+            report.findings.extend(part.findings)
+            report.errors.extend(part.errors)
+            report.files += part.files
+            read.extend(part.posts)
+            for path, post, fired in part.scheduled:
+                linter = self.linter(configs[path], post.ruleset)
+                linter.remember(post, fired)
+                calendars.setdefault(id(linter), (linter, []))[1].append(post)
         now = self.options.now or datetime.now(UTC)
         for linter, scheduled in calendars.values():
             report.findings.extend(linter.lint_schedule(scheduled, now))
@@ -191,5 +234,60 @@ class Runner:
         unique: dict[str, InputError] = {}
         for error in report.errors:
             unique.setdefault(str(error), error)
-        report.errors = list(unique.values())
+        order: dict[str, int] = {}
+        for path in [*paths, *(t[0] for t in targets)]:
+            order.setdefault(path, len(order))
+        report.errors = sorted(
+            unique.values(),
+            key=lambda e: (order.get(e.path or "", len(order)), e.path or "", e.line or 0),
+        )
         return report
+
+    def _parallel(self, targets: Sequence[tuple[str, Config]], jobs: int) -> list[Part]:
+        """Lint the files in ``jobs`` forked processes, one balanced share each.
+
+        Everything slow to build (the spaCy pipeline, the lemma table, the compiled rulesets)
+        is built first, so the workers inherit it; output order does not depend on which
+        worker finishes first, because the report is sorted."""
+        nlp.blank_pipeline()
+        nlp.lemma_table()
+        for _, config in targets:
+            self.linter(config, None)
+        shares: list[list[str]] = [[] for _ in range(jobs)]
+        sizes = [0] * jobs
+        for path, _ in sorted(targets, key=lambda t: -_size(t[0])):
+            k = sizes.index(min(sizes))
+            shares[k].append(path)
+            sizes[k] += _size(path) + 1
+        work = [share for share in shares if share]
+        global _PARENT
+        _PARENT = self
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=len(work), mp_context=context) as pool:
+            return list(pool.map(_lint_share, work))
+
+
+_PARENT: Runner | None = None
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def _lint_share(paths: list[str]) -> Part:
+    """In a forked worker: lint a share of the files with the parent's runner and configs."""
+    runner = _PARENT
+    assert runner is not None
+    part = Part()
+    targets = []
+    for path in paths:
+        config = runner._config(Path(path).parent, Report())
+        if config is not None:
+            targets.append((path, config))
+    result = runner.lint_files(targets)
+    part.findings, part.errors, part.files = result.findings, result.errors, result.files
+    part.scheduled, part.posts = result.scheduled, result.posts
+    return part

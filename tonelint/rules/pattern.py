@@ -28,7 +28,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from .. import nlp
+from .. import nlp, regexcheck
 from ..model import Match
 from ..textspans import SPAN_KINDS, is_reply, overlaps
 from .base import Option, Rule, quote
@@ -65,9 +65,9 @@ def _check_patterns(value: Any) -> None:
             if not isinstance(item["regex"], str):
                 raise ValueError(f"pattern {n}: regex must be a string")
             try:
-                re.compile(item["regex"])
-            except re.error as exc:
-                raise ValueError(f"pattern {n}: invalid regex {item['regex']!r}: {exc}") from None
+                regexcheck.check(item["regex"])
+            except ValueError as exc:
+                raise ValueError(f"pattern {n}: {exc}") from None
         elif not (
             isinstance(item["tokens"], list)
             and item["tokens"]
@@ -82,9 +82,9 @@ def _check_patterns(value: Any) -> None:
         for key in ("not_followed_by", "not_preceded_by", "unless"):
             if key in item:
                 try:
-                    re.compile(item[key])
-                except re.error as exc:
-                    raise ValueError(f"pattern {n}: invalid {key} regex: {exc}") from None
+                    regexcheck.check(item[key])
+                except ValueError as exc:
+                    raise ValueError(f"pattern {n}: {key}: {exc}") from None
 
 
 @dataclass(frozen=True)
@@ -161,7 +161,7 @@ class PatternRule(Rule):
             self.token_entries[key] = entry
         self.skip = tuple(self.opts["ignore_inside"])
         flag = re.IGNORECASE if self.opts["ignore_case"] else 0
-        self.unless = re.compile(self.opts["unless"], flag) if self.opts["unless"] else None
+        self.unless = regexcheck.check(self.opts["unless"], flag) if self.opts["unless"] else None
 
     def _matches(self, ctx: PostContext) -> Iterator[tuple[int, int, _Entry]]:
         for regex, entry in self.regexes:

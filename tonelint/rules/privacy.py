@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from .. import regexcheck
 from ..model import Match
 from ..textspans import MENTION_RE, URL_RE, is_reply, overlaps
 from .base import Option, Rule, quote
@@ -49,16 +50,13 @@ def _check_identifiers(value: Any) -> None:
         if not isinstance(regex, str):
             raise ValueError(f"identifier {name!r} must be a regex string")
         try:
-            re.compile(regex)
-        except re.error as exc:
-            raise ValueError(f"identifier {name!r}: invalid regex: {exc}") from None
+            regexcheck.check(regex)
+        except ValueError as exc:
+            raise ValueError(f"identifier {name!r}: {exc}") from None
 
 
 def _check_regex(value: Any) -> None:
-    try:
-        compiled = re.compile(value)
-    except re.error as exc:
-        raise ValueError(f"invalid regex: {exc}") from None
+    compiled = regexcheck.check(value)
     if compiled.groups < 1:
         raise ValueError("name_cues needs a group around the name")
 
