@@ -200,3 +200,8 @@ def test_corporate_tone_suggestion_and_span() -> None:
     first, second = linter.lint_post(_post(text))
     assert text[first.column - 1 : first.end_column - 1] == "We're pleased to announce"
     assert second.suggestion == "from now on"
+
+
+def test_message_word_order_is_stable_across_processes() -> None:
+    (message,) = _self_promotion("We won an Award, the award we are proud of! https://a.example")
+    assert "bragging (Award, award, proud)" in message

@@ -7,7 +7,7 @@ tokenisation, and every rule that needs it shares one parse per post.
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import nlp
 from .model import Post
@@ -26,6 +26,8 @@ class PostContext:
         self.platform = post.platform
         self.kind = post.kind
         self.model = model
+        self.cache: dict[str, Any] = {}
+        """Per-post results rules share (signals counted once for several rules)."""
         """The trained spaCy pipeline configured (``model:``), or None for the blank one."""
 
     @functools.cached_property

@@ -9,10 +9,11 @@ vocabulary lists a ruleset gives (``promotional``, ``bragging``, ``calls_to_buy`
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from .rules.phrase import PhraseIndex
 from .textspans import MENTION_RE, QUOTE_RE, URL_RE, overlaps
@@ -70,16 +71,33 @@ class Signals:
 
 
 class Vocabulary:
-    """The ruleset's signal word lists, compiled once."""
+    """The ruleset's signal word lists, compiled once (and shared by rules with the same lists,
+    so a post's signals are counted once for all of them)."""
+
+    _shared: ClassVar[dict[str, Vocabulary]] = {}
 
     def __init__(self, lists: Mapping[str, Sequence[str]]) -> None:
         self.indexes = {
             name: PhraseIndex([(p, None) for p in lists.get(name, ())]) for name in VOCABULARIES
         }
 
+    @classmethod
+    def shared(cls, lists: Mapping[str, Sequence[str]]) -> Vocabulary:
+        key = json.dumps({k: list(v) for k, v in lists.items()}, sort_keys=True)
+        if key not in cls._shared:
+            cls._shared[key] = cls(lists)
+        return cls._shared[key]
+
 
 def extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
-    """Count every signal in one post."""
+    """Count every signal in one post (once per post and vocabulary)."""
+    cache: dict[int, Signals] = ctx.cache.setdefault("signals", {})
+    if id(vocabulary) not in cache:
+        cache[id(vocabulary)] = _extract(ctx, vocabulary)
+    return cache[id(vocabulary)]
+
+
+def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
     text = ctx.text
     signals = Signals()
     account = ctx.post.account

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..model import Match
-from ..platforms import COUNTINGS, PLATFORMS, display, measure, overflow_offset
+from ..platforms import COUNTINGS, PLATFORMS, display, measure, overflow_offset, within
 from .base import Option, Rule
 
 if TYPE_CHECKING:
@@ -77,6 +77,8 @@ class LengthRule(Rule):
             return
         text = ctx.text.rstrip()
         for limit, counting in self._checks(ctx.platform, ctx.kind):
+            if within(text, counting, limit):
+                continue
             count = measure(text, counting)
             if count <= limit:
                 continue

@@ -88,32 +88,53 @@ class PhraseIndex:
 
     def find(self, doc: Doc) -> Iterator[tuple[int, int, str, str | None]]:
         """Yield ``(start_char, end_char, phrase, suggestion)``, longest match first."""
-        tokens = [t for t in doc if not t.is_space and t.text not in _HYPHENS]
-        forms = [(t.lower_, t.lemma_) for t in tokens]
+        if not self.by_first:
+            return
+        words = word_forms(doc)
+        count = len(words)
         i = 0
-        while i < len(tokens):
-            lower, lemma = forms[i]
-            keys = {lower, lemma, lemma + "s", lemma + "es"}
-            if lower == lemma and lower.endswith("s"):
-                keys.update((lower[:-1], lower[:-2]))
+        while i < count:
+            keys = words[i][4]
             candidates = [c for key in keys for c in self.by_first.get(key, ())]
-            candidates.sort(key=lambda c: -len(c[0]))
-            for words, phrase, suggestion in candidates:
-                n = len(words)
-                if i + n > len(tokens):
+            if len(candidates) > 1:
+                candidates.sort(key=lambda c: -len(c[0]))
+            for phrase_words, phrase, suggestion in candidates:
+                n = len(phrase_words)
+                if i + n > count:
                     continue
-                if all(_same(w, forms[i + k]) for k, w in enumerate(words)):
-                    first, last = tokens[i], tokens[i + n - 1]
-                    yield first.idx, last.idx + len(last.text), phrase, suggestion
+                if all(_same(w, words[i + k]) for k, w in enumerate(phrase_words)):
+                    yield words[i][2], words[i + n - 1][3], phrase, suggestion
                     i += n - 1
                     break
             i += 1
 
 
-def _same(word: str, form: tuple[str, str]) -> bool:
-    """A text token (lower, lemma) matches a phrase word; plurals the table lacks count too."""
-    lower, lemma = form
-    if word in form:
+Form = tuple[str, str, int, int, tuple[str, ...]]
+
+
+def word_forms(doc: Doc) -> list[Form]:
+    """The words of a Doc as ``(lower, lemma, start, end, lookup keys)``, spaces and hyphens
+    left out; computed once per Doc and shared by every phrase list that searches it."""
+    cached: list[Form] | None = doc.user_data.get("tonelint_forms")
+    if cached is not None:
+        return cached
+    forms: list[Form] = []
+    for t in doc:
+        if t.is_space or t.text in _HYPHENS:
+            continue
+        lower, lemma = t.lower_, t.lemma_
+        keys = {lower, lemma, lemma + "s", lemma + "es"}
+        if lower == lemma and lower.endswith("s"):
+            keys.update((lower[:-1], lower[:-2]))
+        forms.append((lower, lemma, t.idx, t.idx + len(t.text), tuple(keys)))
+    doc.user_data["tonelint_forms"] = forms
+    return forms
+
+
+def _same(word: str, form: Form) -> bool:
+    """A text word matches a phrase word; plurals the table lacks count too."""
+    lower, lemma = form[0], form[1]
+    if word in (lower, lemma):
         return True
     if lower == lemma and lower in (word + "s", word + "es"):
         return True  # a plural the table lacks ("KPIs")

@@ -104,7 +104,7 @@ class ScoreRule(Rule):
 
     def __init__(self, rule_id: str, message: str, options: Mapping[str, Any]) -> None:
         super().__init__(rule_id, message, options)
-        self.vocabulary = Vocabulary(self.opts["vocabulary"])
+        self.vocabulary = Vocabulary.shared(self.opts["vocabulary"])
 
     def judge(self, signals: Signals) -> tuple[bool, float]:
         """Whether the post is flagged, and its score."""
@@ -137,7 +137,7 @@ class ScoreRule(Rule):
                 0,
             )
             if signals.count(name) and weight > 0:
-                words = sorted(set(signals.words.get(name, [])), key=str.lower)[:3]
+                words = sorted(set(signals.words.get(name, [])), key=lambda w: (w.lower(), w))[:3]
                 shown = (
                     f" ({', '.join(words)})"
                     if name in VOCABULARIES or name == "self_mention"
