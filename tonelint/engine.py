@@ -102,7 +102,10 @@ class Linter:
 
     def lint_schedule(self, posts: Sequence[Post], now: datetime) -> list[Finding]:
         """Run the schedule rules over every scheduled post of one calendar."""
-        scheduled = [p for p in posts if p.at is not None]
+        scheduled = sorted(
+            (p for p in posts if p.at is not None),
+            key=lambda p: (p.at, p.path, p.positions.locate(0)),
+        )
         if not scheduled or not self.schedule_rules:
             return []
         verdicts: dict[tuple[str, int], bool] = {}

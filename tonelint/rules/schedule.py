@@ -84,7 +84,7 @@ class ScheduleRule(Rule):
 
 def by_platform(posts: Sequence[Post]) -> dict[str | None, list[Post]]:
     groups: dict[str | None, list[Post]] = defaultdict(list)
-    for post in sorted(posts, key=lambda p: (p.at, p.path)):
+    for post in posts:  # already in (time, file, line) order
         groups[post.platform].append(post)
     return groups
 
@@ -262,7 +262,7 @@ class MixRule(ScheduleRule):
     def check_schedule(
         self, posts: Sequence[Post], ctx: ScheduleContext
     ) -> Iterator[tuple[Post, Match]]:
-        ordered = sorted(posts, key=lambda p: p.at)  # type: ignore[arg-type, return-value]
+        ordered = list(posts)  # the engine hands posts over in a stable (time, file, line) order  # type: ignore[arg-type, return-value]
         want_flagged = self.opts["count"] == "flagged"
         hits = [ctx.flagged(self.opts["judge"], p) == want_flagged for p in ordered]
         window = timedelta(days=self.opts["window_days"])
