@@ -86,7 +86,8 @@ _COLLECTIVE = re.compile(
     re.IGNORECASE,
 )
 _SERVICE = re.compile(
-    r"\b(?:news|tips|updates|advice|info|information|deals|coverage|insights|stories|"
+    r"\b(?:keep|stay)(?:ing)?\s+(?:up[- ]to[- ]date|informed|in the know)\s+(?:with|on|about)\s+\w"
+    r"|\b(?:news|tips|updates|advice|info|information|deals|coverage|insights|stories|"
     r"resources|support|help|answers|questions)\s+(?:on|about|for|with|in)\s+(?:all\s+)?"
     r"(?:things\s+)?(?:your\s+|the\s+|our\s+)?[A-Za-z#]",
 )
@@ -145,6 +146,15 @@ def _noun_list(tokens: list[Any]) -> list[str]:
     if len(items) >= 3 and len(short) == len(items) and len(concrete) >= 2:
         return [" ".join(t.text for t in concrete[0])]
     return []
+
+
+def _idiom_tail(text: str, start: int) -> bool:
+    """The word ends an idiom joined by hyphens around a little word ("best-in-class",
+    "state-of-the-art"), not a real compound ("indie-rock")."""
+    if not start or text[start - 1] != "-":
+        return False
+    before = re.search(r"([A-Za-z]+)-$", text[:start])
+    return bool(before) and before.group(1).lower() in _STOP
 
 
 def _plural(token: Any) -> bool:
@@ -213,7 +223,7 @@ class BioRule(Rule):
             for s, e, _, _ in self.index[name].find(ctx.doc)
             if not overlaps(s, e, skip)
             and not _LINK_LABEL.match(ctx.text, e)
-            and not (s and ctx.text[s - 1] == "-")  # the tail of a compound: "best-in-class"
+            and not _idiom_tail(ctx.text, s)
         ]
 
     def offering(self, ctx: PostContext) -> list[str]:
