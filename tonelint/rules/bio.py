@@ -154,7 +154,7 @@ def _idiom_tail(text: str, start: int) -> bool:
     if not start or text[start - 1] != "-":
         return False
     before = re.search(r"([A-Za-z]+)-$", text[:start])
-    return bool(before) and before.group(1).lower() in _STOP
+    return before is not None and before.group(1).lower() in _STOP
 
 
 def _plural(token: Any) -> bool:
