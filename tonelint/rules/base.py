@@ -107,6 +107,21 @@ def quote(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
+def vocabulary_check(names: tuple[str, ...]) -> Callable[[Any], None]:
+    """An option check for a ``vocabulary`` mapping of the given list names to phrases."""
+
+    def check(value: Any) -> None:
+        for name, items in value.items():
+            if name not in names:
+                raise ValueError(f"unknown vocabulary {name!r}; expected {', '.join(names)}")
+            if not isinstance(items, list) or not all(
+                isinstance(i, str) and i.strip() for i in items
+            ):
+                raise ValueError(f"vocabulary {name!r} must be a list of phrases")
+
+    return check
+
+
 def string_list(value: Any) -> None:
     """Option check: a list of non-empty strings."""
     if not all(isinstance(v, str) and v.strip() for v in value):

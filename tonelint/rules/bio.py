@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..model import Match
 from ..textspans import MENTION_RE, URL_RE, overlaps
-from .base import Option, Rule
+from .base import Option, Rule, vocabulary_check
 from .phrase import PhraseIndex
 
 if TYPE_CHECKING:
@@ -176,14 +176,6 @@ def _own_name_spans(ctx: PostContext) -> list[tuple[int, int]]:
     return spans
 
 
-def _check_vocabulary(value: Any) -> None:
-    for name, items in value.items():
-        if name not in VOCABULARIES:
-            raise ValueError(f"unknown vocabulary {name!r}; expected {', '.join(VOCABULARIES)}")
-        if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
-            raise ValueError(f"vocabulary {name!r} must be a list of phrases")
-
-
 def _check_check(value: Any) -> None:
     if value not in CHECKS:
         raise ValueError(f"unknown check {value!r}; expected one of {', '.join(CHECKS)}")
@@ -199,7 +191,10 @@ class BioRule(Rule):
             str, "offering", "What must be there: " + ", ".join(CHECKS) + ".", _check_check
         ),
         "vocabulary": Option(
-            dict, {}, "Phrase lists: " + ", ".join(VOCABULARIES) + ".", _check_vocabulary
+            dict,
+            {},
+            "Phrase lists: " + ", ".join(VOCABULARIES) + ".",
+            vocabulary_check(VOCABULARIES),
         ),
         "local_only": Option(bool, True, "location: only for bios that name a local trade."),
         "example": Option(str, "", "A one-line example of a better bio, for the message."),

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from .. import regexcheck
 from ..model import Match
 from ..textspans import MENTION_RE, URL_RE, is_reply, overlaps
-from .base import Option, Rule, quote
+from .base import Option, Rule, quote, vocabulary_check
 from .phrase import PhraseIndex
 
 if TYPE_CHECKING:
@@ -61,14 +61,6 @@ def _check_regex(value: Any) -> None:
         raise ValueError("name_cues needs a group around the name")
 
 
-def _check_vocabulary(value: Any) -> None:
-    for name, items in value.items():
-        if name != "health_context":
-            raise ValueError(f"unknown vocabulary {name!r}; expected health_context")
-        if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
-            raise ValueError("vocabulary 'health_context' must be a list of phrases")
-
-
 class PhiRule(Rule):
     type_name = "phi"
     summary = "A person's identifiers in a post that also talks about their health care."
@@ -77,7 +69,9 @@ class PhiRule(Rule):
     options: ClassVar[dict[str, Option]] = {
         "identifiers": Option(dict, {}, "Kind of identifier -> regex.", _check_identifiers),
         "name_cues": Option(str, None, "Regex with a group around a name.", _check_regex, True),
-        "vocabulary": Option(dict, {}, "health_context phrases.", _check_vocabulary),
+        "vocabulary": Option(
+            dict, {}, "health_context phrases.", vocabulary_check(("health_context",))
+        ),
         "use_ner": Option(bool, True, "Use PERSON entities when a trained model is configured."),
     }
 

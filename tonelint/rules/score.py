@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..model import Match
 from ..signals import COMPOSITES, SIGNALS, VOCABULARIES, Signals, Vocabulary, extract
-from .base import Option, Rule
+from .base import Option, Rule, vocabulary_check
 
 if TYPE_CHECKING:
     from ..context import PostContext
@@ -74,14 +74,6 @@ def _check_signal_list(value: Any) -> None:
             )
 
 
-def _check_vocabulary(value: Any) -> None:
-    for name, items in value.items():
-        if name not in VOCABULARIES:
-            raise ValueError(f"unknown vocabulary {name!r}; expected {', '.join(VOCABULARIES)}")
-        if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
-            raise ValueError(f"vocabulary {name!r} must be a list of phrases")
-
-
 class ScoreRule(Rule):
     type_name = "score"
     summary = "A weighted, explainable judgement from counted signals of the post."
@@ -98,7 +90,7 @@ class ScoreRule(Rule):
         ),
         "forbid": Option(list, [], "Signals whose presence clears the post.", _check_signal_list),
         "vocabulary": Option(
-            dict, {}, "Phrase lists for the vocabulary signals.", _check_vocabulary
+            dict, {}, "Phrase lists for the vocabulary signals.", vocabulary_check(VOCABULARIES)
         ),
     }
 
