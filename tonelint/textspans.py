@@ -29,8 +29,11 @@ CODE_RE = re.compile(r"`[^`\n]+`")
 
 
 _REPLY_OPENING = re.compile(
-    r"^\s*(?:@\w{1,30}\b|(?:hi|hello|hey|dear|thanks|thank you)[, ]+(?-i:[A-Z][a-z]+)\s*[,!.:]"
-    r"|(?:thank you|thanks) (?:so much )?for (?:your|the) (?:review|feedback|kind words|comment))",
+    r"^\s*(?:@\w{1,30}\b"
+    r"|(?:hi|hello|hey|dear|thanks|thank you)[, ]+(?-i:[A-Z][a-z]+)\b(?!\s+(?-i:[A-Z]))"
+    r"|(?-i:[A-Z][a-z]+),\s+(?:thank you|thanks|we)\b"
+    r"|(?:thank you|thanks) (?:so much )?for (?:your|the|this) (?:\w+ )?"
+    r"(?:review|feedback|words|comment|note|message|stars|rating))",
     re.IGNORECASE,
 )
 

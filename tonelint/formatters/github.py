@@ -8,6 +8,8 @@ properties too).  Info findings become notices.  Chosen automatically when
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..model import Severity
 from ..runner import Report
 from .base import Formatter
@@ -27,23 +29,33 @@ class GithubFormatter(Formatter):
     name = "github"
 
     def format(self, report: Report) -> str:
+        from .sarif import repo_root
+
+        root = repo_root().resolve()
+
+        def shown(path: str) -> str:
+            try:
+                return Path(path).resolve().relative_to(root).as_posix()
+            except ValueError:
+                return path
+
         lines = []
         for f in report.findings:
             props = {
-                "file": f.path,
+                "file": shown(f.path),
                 "line": f.line,
                 "col": f.column,
                 "endLine": f.end_line,
                 "endColumn": f.end_column,
                 "title": f"tonelint {f.rule}",
             }
-            shown = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items())
+            fields = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items())
             message = f.message + (f"\nSuggestion: {f.suggestion}" if f.suggestion else "")
-            lines.append(f"::{COMMANDS[f.severity]} {shown}::{escape_data(message)}")
+            lines.append(f"::{COMMANDS[f.severity]} {fields}::{escape_data(message)}")
         for e in report.errors:
-            props_e = {"file": e.path or "tonelint"}
+            props_e = {"file": shown(e.path) if e.path else "tonelint"}
             if e.line:
                 props_e["line"] = str(e.line)
-            shown = ",".join(f"{k}={escape_property(v)}" for k, v in props_e.items())
-            lines.append(f"::error {shown}::{escape_data(e.message)}")
+            fields = ",".join(f"{k}={escape_property(v)}" for k, v in props_e.items())
+            lines.append(f"::error {fields}::{escape_data(e.message)}")
         return "\n".join(lines)

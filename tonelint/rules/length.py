@@ -57,6 +57,17 @@ def _check_limits(value: Any) -> None:
                     raise ValueError(f"{where}.counting must be one of {', '.join(COUNTINGS)}")
 
 
+def _visible(ctx: PostContext) -> list[int]:
+    """Offsets of the characters that are posted: Markdown comments, code and link targets
+    (blanked out by the reader) are not."""
+    if not ctx.post.ignored:
+        return list(range(len(ctx.text)))
+    hidden: set[int] = set()
+    for start, end in ctx.post.ignored:
+        hidden.update(range(start, end))
+    return [i for i in range(len(ctx.text)) if i not in hidden]
+
+
 class LengthRule(Rule):
     type_name = "length"
     summary = "The platform's length limit for posts and bios, counted the platform's way."
@@ -75,17 +86,19 @@ class LengthRule(Rule):
     def check(self, ctx: PostContext) -> Iterator[Match]:
         if ctx.platform is None:
             return
-        text = ctx.text.rstrip()
+        kept = _visible(ctx)
+        text = "".join(ctx.text[i] for i in kept).rstrip()
         for limit, counting in self._checks(ctx.platform, ctx.kind):
             if within(text, counting, limit):
                 continue
             count = measure(text, counting)
             if count <= limit:
                 continue
-            start = overflow_offset(text, counting, limit)
+            cut = overflow_offset(text, counting, limit)
+            start = kept[cut] if cut < len(kept) else len(ctx.text.rstrip())
             yield Match(
                 start,
-                len(text),
+                max(len(ctx.text.rstrip()), start),
                 self.render(
                     count=count,
                     limit=limit,

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from .. import nlp, regexcheck
 from ..model import Match
 from ..textspans import SPAN_KINDS, is_reply, overlaps
-from .base import Option, Rule, quote
+from .base import Option, Rule, message_fields, quote
 from .phrase import _check_kinds
 
 if TYPE_CHECKING:
@@ -77,6 +77,13 @@ def _check_patterns(value: Any) -> None:
         for key in ("message", "suggestion", "not_followed_by", "not_preceded_by", "unless"):
             if key in item and not isinstance(item[key], str):
                 raise ValueError(f"pattern {n}: {key} must be a string")
+        if "message" in item:
+            unknown = message_fields(item["message"]) - PatternRule.placeholders
+            if unknown:
+                raise ValueError(
+                    f"pattern {n}: message uses unknown placeholder {{{sorted(unknown)[0]}}}; "
+                    "patterns offer {match} and {suggestion}"
+                )
         if "fix" in item and not (isinstance(item["fix"], bool) and item.get("suggestion")):
             raise ValueError(f"pattern {n}: fix must be true or false, with a suggestion")
         for key in ("not_followed_by", "not_preceded_by", "unless"):

@@ -35,7 +35,20 @@ if TYPE_CHECKING:
     from ..context import PostContext
 
 _GREETING = re.compile(
-    r"^\s*(?:hi|hello|hey|dear|thanks|thank you)[, ]+(?-i:([A-Z][a-z]+))\b", re.I
+    r"^\s*(?:(?:hi|hello|hey|dear|thanks|thank you)[, ]+(?-i:([A-Z][a-z]+))\b"
+    r"|(?-i:([A-Z][a-z]+)),\s+(?:thank you|thanks|we)\b"
+    r"|(?:thank you|thanks) (?:so much )?for (?:your|the|this) (?:\w+ )?(?:review|feedback"
+    r"|words|comment|note|message|stars|rating),?\s+(?-i:([A-Z][a-z]+))\b)",
+    re.I,
+)
+_NOT_NAMES = frozenset({"We", "Our", "Everyone", "All", "You", "The", "This", "So", "For"})
+
+
+_CONTACT_KINDS = frozenset({"phone", "e-mail", "street address", "fax"})
+_OWN_CONTACT = re.compile(
+    r"\b(?:call|text|phone|tel|telephone|fax|reach|contact|e-?mail|write|visit|book|find|"
+    r"located|office|clinic|us|our|appointments?|consult(?:ation)?)\b[^.!?\n]*$",
+    re.IGNORECASE,
 )
 
 
@@ -89,14 +102,19 @@ class PhiRule(Rule):
         for kind, regex in self.identifiers.items():
             for m in regex.finditer(text):
                 if m.end() > m.start() and not overlaps(m.start(), m.end(), urls):
+                    if kind in _CONTACT_KINDS and _OWN_CONTACT.search(
+                        text[max(0, m.start() - 40) : m.start()]
+                    ):
+                        continue  # "call us at 555-...": the practice's own number
                     yield m.start(), m.end(), kind
         if self.cues is not None and not _title_case(text):
             for m in self.cues.finditer(text):
                 yield m.start(1), m.end(1), "name"
         if is_reply(text):
             greeting = _GREETING.match(text)
-            if greeting:
-                yield greeting.start(1), greeting.end(1), "name"
+            group = next((g for g in (1, 2, 3) if greeting and greeting.group(g)), None)
+            if greeting and group and greeting.group(group) not in _NOT_NAMES:
+                yield greeting.start(group), greeting.end(group), "name"
             first = MENTION_RE.match(text.lstrip())
             if first:
                 offset = len(text) - len(text.lstrip())

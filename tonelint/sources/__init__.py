@@ -73,6 +73,6 @@ def read_posts(
     if kind == "profile":
         return profile.read(content, path, opts.platform, opts.ruleset)
     post_kind = kind if kind in ("post", "bio") else ("bio" if is_bio_file(path) else "post")
-    if suffix in MARKDOWN_SUFFIXES or content.startswith("---\n"):
+    if suffix in MARKDOWN_SUFFIXES or (path == "<stdin>" and content.startswith("---\n")):
         return markdown.read(content, path, post_kind, config)
     return text.read(content, path, opts.platform, post_kind, opts.ruleset)

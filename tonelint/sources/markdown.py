@@ -27,6 +27,17 @@ _IGNORED = re.compile(
 )
 
 
+def _blank_out(body: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """Replace code, comments, tags and link targets with spaces (line ends kept), so the
+    rules and the tokenizer never see them and every other character keeps its place."""
+    chars = list(body)
+    for start, end in spans:
+        for i in range(start, end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
 def _suppressions(fm: frontmatter.FrontMatter, body: str) -> list[suppress.Suppression]:
     found = suppress.markdown(body, fm.body_line)
     if fm.disable:
@@ -40,6 +51,8 @@ def read(text: str, path: str, kind: str, settings: dict[str, Any]) -> list[Post
     fm = frontmatter.parse(text, path)
     body = text[fm.body_offset :]
     ignored = tuple(m.span() for m in _IGNORED.finditer(body))
+    suppressions = _suppressions(fm, body)  # read the directives before they are blanked out
+    body = _blank_out(body, ignored)
     zone_name = settings.get("timezone") or "UTC"
     at = None
     for key in ("publish_at", "date"):
@@ -60,7 +73,7 @@ def read(text: str, path: str, kind: str, settings: dict[str, Any]) -> list[Post
             platform=fm.platform or settings.get("platform"),
             kind=fm.kind or kind,
             ruleset=fm.ruleset or settings.get("ruleset"),
-            suppressions=_suppressions(fm, body),
+            suppressions=suppressions,
             ignored=ignored,
             meta=fm.data,
             account=fm.account or settings.get("account"),

@@ -202,7 +202,7 @@ def read_csv(
     except ValueError as exc:
         raise InputError(str(exc), path) from None
     lines = text.split("\n")
-    rows = csv.reader(io.StringIO(text))
+    rows = csv.reader(io.StringIO(text), strict=True)
     out: list[Post] = []
     header: list[str] | None = None
     start = 1

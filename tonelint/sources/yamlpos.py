@@ -51,13 +51,19 @@ def scalar_origins(node: yaml.ScalarNode, source: str) -> list[LineOrigin]:
     style = node.style
     if style in ("|", ">"):
         lines = source.split("\n")
-        body = line + 1
-        while body < len(lines) and not lines[body].strip():
-            body += 1
-        indent = len(lines[body]) - len(lines[body].lstrip(" ")) if body < len(lines) else 0
+        body = line + 1  # the value starts on the line after "|" (blank lines included)
+        first = body
+        while first < len(lines) and not lines[first].strip():
+            first += 1
+        indent = len(lines[first]) - len(lines[first].lstrip(" ")) if first < len(lines) else 0
+        header = lines[line][column:] if line < len(lines) else ""
+        digits = [c for c in header[:3] if c.isdigit()]
+        if digits:  # an explicit indentation indicator ("|2"): content keeps extra spaces
+            parent = len(lines[line]) - len(lines[line].lstrip(" "))
+            indent = min(indent, parent + int(digits[0]))
         count = node.value.count("\n") + 1
         if style == ">":  # folded: value lines do not follow file lines; point at the block
-            return [LineOrigin(body + 1, indent + 1)] * count
+            return [LineOrigin(first + 1, indent + 1)] * count
         return [LineOrigin(body + 1 + i, indent + 1) for i in range(count)]
     offset = 1 if style in ("'", '"') else 0
     count = node.value.count("\n") + 1

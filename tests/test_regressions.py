@@ -1,0 +1,154 @@
+"""Regression tests for problems found by reviewing tonelint as a user."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .test_cli import write
+
+
+def test_fix_counts_lines_like_positions_do(run: Callable[..., Any], tmp_path: Path) -> None:
+    path = write(tmp_path, "w.txt", "A\u2028B.\nWe utilize tools here?\n")
+    run("--fix", "w.txt")
+    assert path.read_text() == "A\u2028B.\nWe use tools here?\n"
+
+
+def test_unclosed_csv_quote_is_an_error(run: Callable[..., Any], tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "cal.csv",
+        'at,platform,text\n2099-01-01T09:00,x,"Hello?"\n2099-01-01T10:00,x,"unterminated\n'
+        '2099-01-01T11:00,x,"ok?"\n',
+    )
+    result = run("cal.csv")
+    assert result.exit_code == 2
+    assert "cal.csv:" in result.stderr and "invalid CSV" in result.stderr
+
+
+def test_markdown_comments_and_link_targets(
+    run_json: Callable[..., tuple[int, dict[str, Any]]], tmp_path: Path
+) -> None:
+    note = "note " * 100
+    write(
+        tmp_path,
+        "c.md",
+        f"---\nplatform: x\n---\nShort post, what do you think?\n<!-- {note} -->\n",
+    )
+    _, data = run_json("c.md")
+    assert "too-long" not in {f["rule"] for f in data["findings"]}
+    write(tmp_path, "l.md", "Read [synergy](https://x.example) ok?\nRead <b>synergy</b> ok?\n")
+    _, data = run_json("--select", "corporate-jargon", "l.md")
+    assert [(f["line"], f["column"]) for f in data["findings"]] == [(1, 7), (2, 9)]
+
+
+def test_pattern_message_placeholders_checked_at_load(
+    run: Callable[..., Any], tmp_path: Path
+) -> None:
+    write(
+        tmp_path,
+        "pm.yaml",
+        "extends: general\nrules:\n  x:\n    type: pattern\n    message: m\n"
+        "    patterns: [{regex: 'a', message: '{zzz}'}]\n",
+    )
+    write(tmp_path, "a.txt", "a?\n")
+    result = run("-r", "./pm.yaml", "a.txt")
+    assert result.exit_code == 2
+    assert "unknown placeholder {zzz}" in result.stderr and "Traceback" not in result.output
+
+
+def test_a_file_named_twice_is_linted_once(
+    run_json: Callable[..., tuple[int, dict[str, Any]]], tmp_path: Path
+) -> None:
+    write(tmp_path, "p.md", "---\nplatform: x\npublish_at: 2099-12-01T09:00\n---\nA tip for you?\n")
+    _, data = run_json("p.md", "./p.md", ".")
+    assert data["findings"] == []
+
+
+def test_block_scalar_with_a_leading_blank_line(
+    run_json: Callable[..., tuple[int, dict[str, Any]]], tmp_path: Path
+) -> None:
+    write(
+        tmp_path,
+        "z.yaml",
+        "posts:\n  - at: 2099-01-01T09:00Z\n    text: |\n\n      We leverage it?\n",
+    )
+    _, data = run_json("--select", "corporate-jargon", "z.yaml")
+    assert [(f["line"], f["column"]) for f in data["findings"]] == [(5, 10)]
+
+
+def test_phi_skips_the_practice_s_own_contact_and_catches_review_replies(
+    run_json: Callable[..., tuple[int, dict[str, Any]]], tmp_path: Path
+) -> None:
+    write(
+        tmp_path,
+        "promo.txt",
+        "Book your implant consult today: 555-201-3344 or info@bright.example\n",
+    )
+    write(
+        tmp_path,
+        "reply.txt",
+        "Thank you Maria for the kind review! "
+        "We're so glad your crown feels great after your visit.\n",
+    )
+    _, data = run_json(
+        "-r", "dental", "--select", "phi,patient-relationship", "promo.txt", "reply.txt"
+    )
+    found = {(Path(f["path"]).name, f["rule"]) for f in data["findings"]}
+    assert found == {("reply.txt", "phi"), ("reply.txt", "patient-relationship")}
+
+
+def test_text_files_have_no_front_matter_and_empty_bodies_are_errors(
+    run: Callable[..., Any], tmp_path: Path
+) -> None:
+    write(tmp_path, "dash.txt", "---\nNew hours from Monday. What time works for you?\n")
+    assert run("dash.txt").exit_code == 0
+    write(tmp_path, "empty.md", "---\ntitle: x\n---\n\n")
+    result = run("empty.md")
+    assert result.exit_code == 2 and "empty.md: error: no text to lint" in result.stderr
+
+
+def test_missing_model_names_the_config(run: Callable[..., Any], tmp_path: Path) -> None:
+    write(tmp_path, ".tonelint.yaml", "ruleset: general\nmodel: nonexistent_model\n")
+    write(tmp_path, "a.txt", "Hello?\n")
+    result = run("a.txt")
+    assert result.exit_code == 2
+    assert (
+        ".tonelint.yaml:2: error: spaCy pipeline 'nonexistent_model' is not installed"
+        in result.stderr
+    )
+
+
+def test_greeting_replies_are_replies(
+    run_json: Callable[..., tuple[int, dict[str, Any]]], tmp_path: Path
+) -> None:
+    write(tmp_path, "r.txt", "Hi Maria, so glad you liked it. See you soon.\n")
+    _, data = run_json("--select", "no-engagement,self-promotion", "r.txt")
+    assert data["findings"] == []
+
+
+def test_front_matter_ruleset_is_relative_to_the_file(
+    run_json: Callable[..., tuple[int, dict[str, Any]]], tmp_path: Path
+) -> None:
+    write(tmp_path, "a/house.yaml", "extends: general\nrules:\n  corporate-jargon: off\n")
+    write(tmp_path, "a/p.md", "---\nruleset: ./house.yaml\n---\nWe leverage it?\n")
+    code, data = run_json("a/p.md")
+    assert (code, data["findings"], data["errors"]) == (0, [], [])
+
+
+def test_github_paths_are_relative_to_the_repository(tmp_path: Path) -> None:
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    write(tmp_path, "sub/d.txt", "We leverage it?\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "tonelint", "-f", "github", "d.txt"],
+        cwd=tmp_path / "sub",
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ},
+    )
+    assert "file=sub/d.txt," in proc.stdout
