@@ -152,3 +152,20 @@ def test_github_paths_are_relative_to_the_repository(tmp_path: Path) -> None:
         env={**os.environ},
     )
     assert "file=sub/d.txt," in proc.stdout
+
+
+def test_a_schedule_piped_in_is_read_as_a_schedule(run: Callable[..., Any]) -> None:
+    content = "platform: x\nposts:\n  - at: 2099-01-01T09:00Z\n    text: We leverage it?\n"
+    result = run("--select", "corporate-jargon", "--format", "json", "-", input=content)
+    (finding,) = __import__("json").loads(result.stdout)["findings"]
+    assert (finding["line"], finding["column"]) == (4, 14)
+
+
+def test_a_run_wide_error_is_reported_once(run: Callable[..., Any], tmp_path: Path) -> None:
+    for name in ("a.txt", "b.txt", "c.txt"):
+        write(tmp_path, name, "Hello?\n")
+    write(tmp_path, "mine.yaml", "extends: [general, nope]\n")
+    result = run("-r", "./mine.yaml", "a.txt", "b.txt", "c.txt")
+    assert result.exit_code == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"{tmp_path / 'mine.yaml'}:1: error: unknown ruleset 'nope'")

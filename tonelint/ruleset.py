@@ -164,7 +164,12 @@ def _layers(
         )
     layers: list[tuple[Path, yamlutil.LineDict]] = []
     for parent in parents:
-        layers.extend(_layers(parent, search_dirs, path.parent, (*seen, path)))
+        try:
+            layers.extend(_layers(parent, search_dirs, path.parent, (*seen, path)))
+        except InputError as exc:
+            if exc.path is None:  # the parent could not be found: say which file named it
+                exc.path, exc.line = str(path), data.line_of("extends")
+            raise
     layers.append((path, data))
     return layers
 

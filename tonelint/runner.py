@@ -195,8 +195,8 @@ class Runner:
                     if post.at is not None:
                         part.scheduled.append((path, post, linter.fired(post)))
             except InputError as exc:
-                if exc.path is None:
-                    exc.path = path
+                # an error without a file (a --select typo, an unknown ruleset name) is
+                # about the run, not this file: it stays unnamed and is reported once
                 part.errors.append(exc)
                 continue
             part.files += 1

@@ -8,6 +8,7 @@ a scheduled post when it has ``publish_at`` or ``date``), or plain text.  A file
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -19,6 +20,9 @@ from . import markdown, profile, schedule, text
 from .yamlpos import load_nodes
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+_DATA_START = re.compile(
+    r"\A(?:\s*#[^\n]*\n)*\s*(?:posts|timezone|bio|handle|website)\s*:", re.MULTILINE
+)
 DATA_SUFFIXES = (".yaml", ".yml", ".json")
 
 
@@ -55,6 +59,10 @@ def read_posts(
     """The posts in one file's text (already decoded)."""
     opts = settings or ReadSettings()
     suffix = PurePath(path).suffix.lower()
+    if path == "<stdin>" and kind == "auto" and _DATA_START.match(content):
+        suffix = ".yaml"  # a schedule or profile piped in: read it by its contents
+    if kind == "schedule" and suffix in MARKDOWN_SUFFIXES:
+        kind = "auto"  # one post of a Markdown calendar
     if kind == "auto" and suffix == ".csv":
         kind = "schedule"
     elif kind in ("auto", "schedule", "profile") and suffix in DATA_SUFFIXES:
