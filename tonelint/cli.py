@@ -166,7 +166,7 @@ def cli(
                 raise click.UsageError(
                     "--schedules needs schedule_paths in the config (none found from here)"
                 )
-            paths = (*paths, *(str(p) for p in found.schedule_paths))
+            paths = (*paths, *(_shown_path(p) for p in found.schedule_paths))
         if not paths:
             raise click.UsageError("no paths given; pass files, directories, or - for stdin")
         report = runner.run(paths)
@@ -189,6 +189,14 @@ def cli(
     if report.errors:
         sys.exit(2)
     sys.exit(1 if any(f.severity >= threshold for f in report.findings) else 0)
+
+
+def _shown_path(path: Path) -> str:
+    """A configured path as the user would type it: relative to here when it is below here."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve())) or "."
+    except ValueError:
+        return str(path)
 
 
 def _only_changed(report: Report, ref: str) -> None:
