@@ -7,7 +7,13 @@ handles, the brands that count as "us", and its website.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tonelint.account import Account
+from tonelint.model import PositionMap, Post
+
+if TYPE_CHECKING:
+    from corpus import CorpusPost
 
 YUM = Account(
     name="Yum! Brands",
@@ -52,3 +58,14 @@ def account_for(file: str, fields: dict[str, str]) -> Account:
         return Account(name=company, handles=(company,))
     author = fields.get("author_id", "")
     return Account(name=author, handles=(author,))
+
+
+def as_post(item: CorpusPost, platform: str | None = "x") -> Post:
+    """A corpus post as tonelint sees it: its text, on ``platform``, in its account's voice."""
+    return Post(
+        item.text,
+        item.file,
+        PositionMap.simple(item.text),
+        platform=platform,
+        account=account_for(item.file, item.fields),
+    )

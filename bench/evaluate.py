@@ -25,11 +25,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from accounts import account_for
+from accounts import as_post
 from corpus import DEFAULT, POST_FILES, available, posts
 
 from tonelint.engine import Linter
-from tonelint.model import PositionMap, Post
 from tonelint.ruleset import load_ruleset
 
 
@@ -54,13 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     verdicts: dict[tuple[str, int], bool] = {}
     for item in posts(args.corpus):
         totals[item.file] += 1
-        post = Post(
-            item.text,
-            item.file,
-            PositionMap.simple(item.text),
-            platform=args.platform,
-            account=account_for(item.file, item.fields),
-        )
+        post = as_post(item, args.platform)
         fired = set()
         for finding in linter.lint_post(post):
             fired.add(finding.rule)

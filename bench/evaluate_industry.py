@@ -24,21 +24,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from accounts import account_for
+from accounts import as_post
 from corpus import DEFAULT, POST_FILES, available, posts
 
 from tonelint.engine import Linter
-from tonelint.model import PositionMap, Post
 from tonelint.ruleset import bundled_names, load_ruleset
 
 INDUSTRIES = [n for n in bundled_names() if n != "general"]
-
-
-def _post(item: object) -> Post:
-    text, file, fields = item.text, item.file, item.fields  # type: ignore[attr-defined]
-    return Post(
-        text, file, PositionMap.simple(text), platform="x", account=account_for(file, fields)
-    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         linter = Linter(ruleset, select=own)
         flagged: dict[str, Counter[str]] = {f: Counter() for f in files}
         for item in items:
-            findings = linter.lint_post(_post(item))
+            findings = linter.lint_post(as_post(item))
             for finding in findings:
                 if args.show == finding.rule:
                     print(f"  {item.file}:{item.row}: {finding.message[:150]}")
@@ -77,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             linter = Linter(load_ruleset("healthcare"), model=model)
             started = time.perf_counter()
-            count = sum(len(linter.lint_post(_post(item))) for item in items)
+            count = sum(len(linter.lint_post(as_post(item))) for item in items)
             elapsed = time.perf_counter() - started
         except Exception as exc:  # the trained pipeline is optional
             print(f"healthcare with {model}: not measured ({exc})")

@@ -169,3 +169,47 @@ def test_a_run_wide_error_is_reported_once(run: Callable[..., Any], tmp_path: Pa
     assert result.exit_code == 2
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith(f"{tmp_path / 'mine.yaml'}:1: error: unknown ruleset 'nope'")
+
+
+def test_options_without_bundled_uses(tmp_path: Path) -> None:
+    """compare_last, local_only: false, cap and a bio rule's example in its message."""
+    from datetime import UTC, datetime
+
+    from tonelint import timeparse
+    from tonelint.engine import Linter
+    from tonelint.model import PositionMap, Post
+    from tonelint.ruleset import load_ruleset
+
+    path = write(
+        tmp_path,
+        "opts.yaml",
+        "extends: general\nrules:\n"
+        "  duplicate-post: {compare_last: 1}\n"
+        "  bio-missing-location: {local_only: false, example: 'Bakery in Leeds.'}\n"
+        "  self-promotion: {cap: 1, threshold: 4}\n",
+    )
+    ruleset = load_ruleset(str(path))
+
+    def post(text: str, at: str | None = None, kind: str = "post") -> Post:
+        when = timeparse.parse(at, timeparse.zone("UTC")) if at else None
+        return Post(text, "p", PositionMap.simple(text), platform="x", kind=kind, at=when)
+
+    same = "Our gutter guards are twenty percent off this week only, so book a fitting today"
+    calendar = [
+        post(same, "2099-01-01T09:00"),
+        post("Something else entirely, a tip for you", "2099-01-01T12:00"),
+        post(same.replace("week", "month"), "2099-01-02T09:00"),  # near, not exact
+    ]
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    duplicates = Linter(ruleset, select=["duplicate-post"]).lint_schedule(calendar, now)
+    assert duplicates == []  # the near-repeat is two posts back, past compare_last
+    assert Linter(load_ruleset("general"), select=["duplicate-post"]).lint_schedule(calendar, now)
+
+    (finding,) = Linter(ruleset, select=["bio-missing-location"]).lint_post(
+        post("Cloud payroll software for HR teams.", kind="bio")
+    )
+    assert finding.message.endswith('e.g. "Bakery in Leeds."')
+
+    promo = "We we we are proud, proud, proud to launch our award-winning new menu!"
+    assert Linter(ruleset, select=["self-promotion"]).lint_post(post(promo)) == []
+    assert Linter(load_ruleset("general"), select=["self-promotion"]).lint_post(post(promo))

@@ -46,6 +46,12 @@ def render() -> str:
         "Generated from the bundled rulesets by `python -m tonelint.docs`; do not edit.",
         "Each industry ruleset lists only the rules it adds to the one it extends.",
         "",
+        "## Rule types",
+        "",
+        "| type | what it checks |",
+        "|---|---|",
+        *(f"| `{name}` | {cls.summary} |" for name, cls in sorted(RULE_TYPES.items())),
+        "",
     ]
     for name in ["general", *[n for n in bundled_names() if n != "general"]]:
         ruleset = load_ruleset(name)

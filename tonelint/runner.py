@@ -269,13 +269,14 @@ class Runner:
             sizes[k] += _size(path) + 1
         work = [share for share in shares if share]
         global _PARENT
-        _PARENT = self
+        _PARENT = (self, dict(targets))
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=len(work), mp_context=context) as pool:
             return list(pool.map(_lint_share, work))
 
 
-_PARENT: Runner | None = None
+_PARENT: tuple[Runner, dict[str, Config]] | None = None
+"""The runner and each file's config, set before forking so the workers inherit them."""
 
 
 def _relative_to(ref: str | None, path: str) -> str | None:
@@ -295,15 +296,6 @@ def _size(path: str) -> int:
 
 def _lint_share(paths: list[str]) -> Part:
     """In a forked worker: lint a share of the files with the parent's runner and configs."""
-    runner = _PARENT
-    assert runner is not None
-    part = Part()
-    targets = []
-    for path in paths:
-        config = runner._config(Path(path).parent, Report())
-        if config is not None:
-            targets.append((path, config))
-    result = runner.lint_files(targets)
-    part.findings, part.errors, part.files = result.findings, result.errors, result.files
-    part.scheduled, part.posts = result.scheduled, result.posts
-    return part
+    assert _PARENT is not None
+    runner, configs = _PARENT
+    return runner.lint_files([(path, configs[path]) for path in paths])

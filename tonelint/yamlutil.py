@@ -24,10 +24,9 @@ class LineDict(dict[Any, Any]):
 
 
 class LineList(list[Any]):
-    """A list loaded from YAML, with the 1-based line of each item."""
+    """A list loaded from YAML, with the 1-based line where it starts."""
 
     line: int | None = None
-    item_lines: list[int] = []  # noqa: RUF012 - replaced per instance by the loader
 
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when built
@@ -65,7 +64,6 @@ class _Loader(_Base):  # type: ignore[misc]
     def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> Any:
         result = LineList(self.construct_object(child, deep=True) for child in node.value)
         result.line = node.start_mark.line + 1 + self.offset
-        result.item_lines = [child.start_mark.line + 1 + self.offset for child in node.value]
         return result
 
 

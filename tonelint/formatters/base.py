@@ -8,7 +8,7 @@ from ..runner import Report
 
 
 class Formatter:
-    """Turns a ``Report`` into output.  ``stream`` says whether findings go to stdout."""
+    """Turns a ``Report`` into the text printed on standard output."""
 
     name: ClassVar[str]
 

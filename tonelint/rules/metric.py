@@ -51,9 +51,14 @@ def _check_platforms(value: Any) -> None:
 
 
 def _words(ctx: PostContext) -> list[Any]:
-    return [
+    """The post's words (no punctuation, links, handles or hashtags), counted once."""
+    cached: list[Any] | None = ctx.cache.get("metric_words")
+    if cached is not None:
+        return cached
+    ctx.cache["metric_words"] = words = [
         t for t in ctx.doc if not (t.is_punct or t.is_space or t.like_url or t.text[:1] in "@#")
     ]
+    return words
 
 
 def _prose(ctx: PostContext) -> str:
