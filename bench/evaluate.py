@@ -8,8 +8,9 @@ Usage::
 
 Every post is linted with its account configured (``bench/accounts.py``).  Prints, for every
 corpus file, the share of posts each rule flags, then the labelled-set figures
-(``bench/labels/posts.csv``: promotional against engaging and informational); ``--errors``
-lists the labelled posts the rule gets wrong.  On these files most
+(``bench/labels/posts.csv``, 190 posts labelled by one reader, and ``posts-2.csv``, 200
+further posts labelled by two readers: promotional against engaging and informational);
+``--errors`` lists the labelled posts the rule gets wrong.  On these files most
 rules should rarely fire (support replies, public-health and news posts are not press
 releases), so a high rate there is a false-positive signal to inspect with ``--show RULE``,
 which prints the flagged spans (to the terminal only: corpus text never goes into the repo).
@@ -49,7 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     totals: dict[str, int] = Counter()
     flagged: dict[str, Counter[str]] = {name: Counter() for name in POST_FILES}
     shown = 0
-    labels = _labels()
+    sets = {name: _labels(name) for name in LABEL_SETS}
+    labels = {key: label for one in sets.values() for key, label in one.items()}
     verdicts: dict[tuple[str, int], bool] = {}
     for item in posts(args.corpus):
         totals[item.file] += 1
@@ -85,18 +87,43 @@ def main(argv: list[str] | None = None) -> int:
             cells.append(f"{100 * count / max(totals[name], 1):.1f} % ({count})")
         print(f"| {rule:<{width}} | " + " | ".join(cells) + " |")
     if "self-promotion" in rule_ids and labels:
-        _report(labels, verdicts, args.errors)
+        for name in LABEL_SETS:
+            _agreement(name)
+        for name, one in sets.items():
+            _report(name, one, verdicts, args.errors)
+        _report("all sets", labels, verdicts, False)
     return 0
 
 
-def _labels() -> dict[tuple[str, int], str]:
-    path = Path(__file__).resolve().parent / "labels" / "posts.csv"
+LABEL_SETS = ("posts.csv", "posts-2.csv", "posts-3.csv")
+
+
+def _labels(name: str) -> dict[tuple[str, int], str]:
+    path = Path(__file__).resolve().parent / "labels" / name
     with path.open(encoding="utf-8", newline="") as handle:
         return {(r["file"], int(r["row"])): r["label"] for r in csv.DictReader(handle)}
 
 
+def _agreement(name: str) -> None:
+    """How often the two readers of a doubly labelled set agreed."""
+    path = Path(__file__).resolve().parent / "labels" / name
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r.get("reader_b")]
+    if not rows:
+        return
+    promo = sum((r["reader_a"] == "promotional") == (r["reader_b"] == "promotional") for r in rows)
+    same = sum(r["reader_a"] == r["reader_b"] for r in rows)
+    print(
+        f"\n{name}: two readers agree on {100 * promo / len(rows):.1f} % (promotional vs rest), "
+        f"{100 * same / len(rows):.1f} % (three labels); {len(rows) - same} settled by a third"
+    )
+
+
 def _report(
-    labels: dict[tuple[str, int], str], verdicts: dict[tuple[str, int], bool], errors: bool
+    name: str,
+    labels: dict[tuple[str, int], str],
+    verdicts: dict[tuple[str, int], bool],
+    errors: bool,
 ) -> None:
     tp = fp = fn = tn = 0
     for key, label in sorted(labels.items()):
@@ -111,7 +138,7 @@ def _report(
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     print()
-    print(f"self-promotion on the labelled set ({len(labels)} posts, {tp + fn} promotional):")
+    print(f"self-promotion on {name} ({len(labels)} posts, {tp + fn} promotional):")
     print(f"precision {precision:.2f}, recall {recall:.2f} (TP {tp}, FP {fp}, FN {fn}, TN {tn})")
 
 

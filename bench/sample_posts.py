@@ -17,9 +17,15 @@ Sampling
     and ``rng.sample(eligible, n)`` draws ``n`` of them; the drawn rows are then
     printed sorted by row id.
 
+Later batches
+    ``--batch 2`` and ``--batch 3`` draw further, disjoint samples for more rounds of
+    labels (``bench/labels/posts-2.csv``, ``posts-3.csv``): ``random.Random(20261122)``
+    (batch 3: ``20261123``), the files and counts of ``PLAN_2`` (``PLAN_3``), with every
+    row of the earlier batches removed from the eligible rows first.
+
 Usage::
 
-    python bench/sample_posts.py [--corpus PATH] [--ids-only]
+    python bench/sample_posts.py [--corpus PATH] [--ids-only] [--batch 1|2|3]
 """
 
 from __future__ import annotations
@@ -33,6 +39,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SEED = 20261121
+SEED_2 = 20261122
+SEED_3 = 20261123
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 Row = dict[str, str]
@@ -68,6 +76,27 @@ PLAN: tuple[FilePlan, ...] = (
 )
 
 
+PLAN_2: tuple[FilePlan, ...] = (
+    FilePlan(
+        "posts/yum_brands_tweets.csv",
+        120,
+        lambda r: r.get("tweet_type") in {"original", "quoted"},
+    ),
+    FilePlan("posts/cdcgov_tweets.csv", 40, _any),
+    FilePlan("posts/health_news_tweets.csv", 40, _any),
+)
+PLAN_3: tuple[FilePlan, ...] = (
+    FilePlan(
+        "posts/yum_brands_tweets.csv",
+        100,
+        lambda r: r.get("tweet_type") in {"original", "quoted"},
+    ),
+    FilePlan("posts/cdcgov_tweets.csv", 30, _any),
+    FilePlan("posts/health_news_tweets.csv", 30, _any),
+)
+PLANS = {1: (PLAN, SEED), 2: (PLAN_2, SEED_2), 3: (PLAN_3, SEED_3)}
+
+
 @dataclass(frozen=True)
 class Sampled:
     """One sampled post."""
@@ -83,15 +112,17 @@ def read_rows(path: Path) -> Iterator[tuple[int, Row]]:
         yield from enumerate(csv.DictReader(fh))
 
 
-def sample(corpus: Path, seed: int = SEED) -> list[Sampled]:
+def sample(corpus: Path, batch: int = 1) -> list[Sampled]:
     """Return the deterministic sample described in the module docstring."""
+    plans, seed = PLANS[batch]
+    taken = {(s.file, s.row) for earlier in range(1, batch) for s in sample(corpus, earlier)}
     rng = random.Random(seed)
     out: list[Sampled] = []
-    for plan in PLAN:
+    for plan in plans:
         eligible = [
             (i, r)
             for i, r in read_rows(corpus / plan.relpath)
-            if plan.keep(r) and (r.get("text") or "").strip()
+            if plan.keep(r) and (r.get("text") or "").strip() and (plan.relpath, i) not in taken
         ]
         if len(eligible) < plan.count:
             raise ValueError(
@@ -107,9 +138,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--ids-only", action="store_true", help="print only file<TAB>row")
+    parser.add_argument("--batch", type=int, choices=sorted(PLANS), default=1)
     args = parser.parse_args(argv)
     try:
-        for s in sample(args.corpus):
+        for s in sample(args.corpus, args.batch):
             if args.ids_only:
                 print(f"{s.file}\t{s.row}")
             else:

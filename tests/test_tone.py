@@ -85,6 +85,49 @@ def test_quotes_are_not_the_account_speaking() -> None:
     assert "first_person" not in _signals('A customer wrote: "we love our new sink."')
 
 
+def test_a_company_post_about_its_own_people_needs_no_sales_words() -> None:
+    text = "Our founder Dana Ruiz sat down with the Tribune to talk about 20 years of Acme. https://t.example/a"
+    (message,) = _self_promotion(text, ACME)
+    assert "talks about itself (we/our/I)" in message and "a link" in message
+
+
+def test_advice_and_data_count_against_self_promotion() -> None:
+    text = "Acme recommends flushing your water heater once a year to prevent rust. https://t.example/b"
+    assert _signals(text, ACME)["informative"] == 2  # recommends, prevent
+    assert _self_promotion(text, ACME) == []
+
+
+def test_asking_people_to_the_account_is_a_call() -> None:
+    assert _signals("Join Acme at the county fair this Saturday", ACME)["calls_to_buy"] == 1
+    assert _signals("Help us collect 500 coats this winter")["calls_to_buy"] == 1
+    assert "calls_to_buy" not in _signals("We help homeowners every day")
+
+
+def test_thanking_your_own_people_is_bragging_not_an_invitation() -> None:
+    own = _signals("Congrats to our CEO on being named plumber of the year!", ACME)
+    assert "invitations" not in own and own["bragging"] >= 2
+    aimed_at_us = _signals("Thanks to Acme for the new boiler at the shelter!", ACME)
+    assert "invitations" not in aimed_at_us
+    others = _signals("Thanks to our customers for a record year!")
+    assert others["invitations"] == 1
+
+
+def test_inclusive_we_and_headlines_are_not_the_account() -> None:
+    assert "first_person" not in _signals("Vaccines protect our communities every flu season.")
+    assert "first_person" not in _signals("Why I Quit My Job To Fix Boilers")
+    assert _signals("Why I love fixing boilers")["first_person"] == 1
+
+
+def test_a_bare_link_is_a_teaser() -> None:
+    assert _signals("Hut Hut. #GameDay https://t.example/c")["teaser"] == 1
+    assert "teaser" not in _signals("Three ways to keep pipes from freezing https://t.example/d")
+
+
+def test_a_time_word_before_a_comma_is_not_a_name() -> None:
+    assert "reply" not in _signals("Yesterday, we hosted the city's plumbers at our shop.")
+    assert _signals("Maria, thank you for the kind words!")["reply"] == 1
+
+
 def test_parse_account_errors() -> None:
     assert parse_account({"name": "A", "handles": "@a"}).handles == ("@a",)
     with pytest.raises(ValueError, match="unknown account key 'handle'"):

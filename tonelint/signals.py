@@ -4,7 +4,7 @@ asks, answers or invites.  The ``score`` rule type weighs these into explainable
 
 Signals come from the blank pipeline's tokens and lemmas, the account config, and the
 vocabulary lists a ruleset gives (``promotional``, ``bragging``, ``calls_to_buy``,
-``invitations``), matched like ``phrase`` rules.
+``invitations``, ``informative``), matched like ``phrase`` rules.
 """
 
 from __future__ import annotations
@@ -16,25 +16,45 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
 from .rules.phrase import PhraseIndex
-from .textspans import MENTION_RE, QUOTE_RE, URL_RE, is_reply, overlaps
+from .textspans import MENTION_RE, QUOTE_RE, URL_RE, find_spans, is_reply, overlaps
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from .context import PostContext
 
 FIRST_PERSON = frozenset(
     {"we", "our", "ours", "us", "ourselves", "i", "my", "me", "mine", "myself"}
 )
+# "our communities", "our lives": the inclusive we of the reader and the writer together.
+INCLUSIVE = frozenset(
+    {
+        "lives",
+        "communities",
+        "community",
+        "nation",
+        "country",
+        "world",
+        "planet",
+        "children",
+        "kids",
+        "society",
+        "future",
+        "neighbors",
+        "neighbours",
+        "health",
+    }
+)
 IMPLIED_SPEAKER = frozenset({"proud", "honored", "honoured", "thrilled", "excited", "delighted"})
 SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves", "y'all", "ya"})
-VOCABULARIES = ("promotional", "bragging", "calls_to_buy", "invitations")
+VOCABULARIES = ("promotional", "bragging", "calls_to_buy", "invitations", "informative")
 SIGNALS = (
     "first_person",
     "self_mention",
     "second_person",
     *VOCABULARIES,
     "link",
+    "teaser",
     "question",
     "mention",
     "reply",
@@ -45,6 +65,22 @@ COMPOSITES = {"self_reference": ("first_person", "self_mention")}
 _RESHARE = re.compile(r"^\s*RT (@\w{1,30}):")
 _REPLY = re.compile(r"^\s*(?:@\w{1,30}\s*)+")
 _QUESTION = re.compile(r"\?(?=[\s\"'\u201d)]|$)")
+# "Join us", "help CDC", "follow @OurBrand": asking people to come to the account itself.
+_INVITE_TO_SELF = re.compile(
+    r"\b(?:join|visit|follow|support|help|meet|contact|call|watch|listen to|hear from|"
+    r"stop by|come see|come visit)\s+$",
+    re.IGNORECASE,
+)
+# Thanks or congratulations aimed at the account's own people ("congrats to our CEO").
+_OWN_PEOPLE = re.compile(
+    r"\s*(?:our|my)\s+(?:[\w.&-]+\s+){0,3}?(?:ceo|founder|president|officers?|team|teams|staff|"
+    r"employees|people|franchisees?|crew|colleagues|members|leaders?|family)\b",
+    re.IGNORECASE,
+)
+_THANKS = re.compile(r"(?i)^(?:thank|thanks|congrat|shout)")
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+TEASER_WORDS = 2
+_SMALL_WORDS = frozenset({"the", "and", "for", "but", "nor", "with", "from", "via", "per"})
 
 
 def _opens_sentence(token: Token, followers: tuple[str, ...]) -> bool:
@@ -112,6 +148,8 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
         signals.add("self_mention", " ".join(text[start:end].split()))
     if urls:
         signals.add("link", text[urls[0][0] : urls[0][1]])
+        if _prose_words(text, urls) <= TEASER_WORDS:
+            signals.add("teaser", text[urls[0][0] : urls[0][1]])
     reply = _REPLY.match(text)
     if reply and account and account.owns_handle(reply.group().split()[0]):
         reply = None  # "@OurBrand did X": the account talking about itself, not a reply
@@ -128,19 +166,74 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
     for m in _QUESTION.finditer(text):
         if not overlaps(m.start(), m.end(), quoted) and not overlaps(m.start(), m.end(), urls):
             signals.add("question", "?")
-    for token in ctx.doc:
+    doc = ctx.doc
+    headline = _headline(doc)
+    for token in doc:
         lower = token.lower_.replace("\u2019", "'")
         if overlaps(token.idx, token.idx + len(token), quoted):
             continue
-        if lower in FIRST_PERSON and not (token.text == "US" or token.text == "U.S."):
+        if lower in FIRST_PERSON:
+            if headline or token.text in ("US", "U.S.") or _inclusive(token):
+                continue  # a headline quotes someone; "our communities" means everyone
             signals.add("first_person", token.text)
         elif lower in IMPLIED_SPEAKER and _opens_sentence(token, ("to", "of")):
             signals.add("first_person", token.text)  # "Proud to ...": "we" left out
         elif lower in SECOND_PERSON:
             signals.add("second_person", token.text)
+        if lower == "us":
+            _invited(text, token.idx, token.idx + len(token), signals)
+    for start, end in self_spans:
+        _invited(text, start, end, signals)
     skip = sorted([*quoted, *urls, *self_spans])
     for name, index in vocabulary.indexes.items():
         for start, end, _, _ in index.find(ctx.doc):
-            if not overlaps(start, end, skip):
-                signals.add(name, " ".join(text[start:end].split()))
+            if overlaps(start, end, skip):
+                continue
+            found = " ".join(text[start:end].split())
+            signal = name
+            if name == "invitations" and _THANKS.match(found) and _to_self(text, end, self_spans):
+                signal = "bragging"  # thanking or congratulating itself: a boast, not a reply
+            signals.add(signal, found)
     return signals
+
+
+def _headline(doc: Doc) -> bool:
+    """Title Case text ("I Helped My Daughter Heal"): a headline in someone else's voice."""
+    words = [t.text for t in doc if t.is_alpha and len(t) > 2 and t.lower_ not in _SMALL_WORDS]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
+def _inclusive(token: Token) -> bool:
+    """ "our" before a noun everyone shares ("our communities"): not the account."""
+    doc = token.doc
+    return token.lower_ == "our" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in INCLUSIVE
+
+
+def _prose_words(text: str, urls: list[tuple[int, int]]) -> int:
+    """Words of prose outside links, @handles and #hashtags (a bare link and a hashtag is a
+    teaser, not a message)."""
+    spans = sorted([*urls, *find_spans(text, ("mentions", "hashtags"))])
+    count = 0
+    for m in _WORD.finditer(text):
+        if not overlaps(m.start(), m.end(), spans):
+            count += 1
+            if count > TEASER_WORDS:
+                break
+    return count
+
+
+def _invited(text: str, start: int, end: int, signals: Signals) -> None:
+    """Count "join us" / "visit CDC" (a verb asking people to the account) as a call."""
+    verb = _INVITE_TO_SELF.search(text, max(0, start - 20), start)
+    if verb:
+        signals.add("calls_to_buy", " ".join(text[verb.start() : end].split()))
+
+
+def _to_self(text: str, end: int, self_spans: list[tuple[int, int]]) -> bool:
+    """Whether the thanks ending at ``end`` goes to the account itself: its own people
+    ("congrats to our CEO") or the account named within the next few words."""
+    if _OWN_PEOPLE.match(text, end):
+        return True
+    window = text[end : end + 40]
+    near = end + (len(window) - len(window.lstrip())) + len(" ".join(window.split()[:4]))
+    return any(end <= s < near for s, _ in self_spans)

@@ -28,10 +28,18 @@ QUOTE_RE = re.compile(r"\u201c[^\u201d\n]{1,400}\u201d|(?<![\w\"])\"[^\"\n]{1,40
 CODE_RE = re.compile(r"`[^`\n]+`")
 
 
+# Words that open a sentence with a comma but are not a person's name ("Yesterday, we ...").
+_NOT_NAMES = (
+    r"(?:yesterday|today|tonight|tomorrow|recently|now|here|so|also|again|finally|first|"
+    r"next|then|meanwhile|however|together|currently|lately|earlier|later|overall|instead|"
+    r"sunday|monday|tuesday|wednesday|thursday|friday|saturday|january|february|march|"
+    r"april|june|july|august|september|october|november|december|this year|last year|"
+    r"this week|last week|this month|last month)\b"
+)
 _REPLY_OPENING = re.compile(
     r"^\s*(?:@\w{1,30}\b"
     r"|(?:hi|hello|hey|dear|thanks|thank you)[, ]+(?-i:[A-Z][a-z]+)\b(?!\s+(?-i:[A-Z]))"
-    r"|(?-i:[A-Z][a-z]+),\s+(?:thank you|thanks|we)\b"
+    r"|(?!" + _NOT_NAMES + r")(?-i:[A-Z][a-z]+),\s+(?:thank you|thanks|we)\b"
     r"|(?:thank you|thanks) (?:so much )?for (?:your|the|this) (?:\w+ )?"
     r"(?:review|feedback|words|comment|note|message|stars|rating))",
     re.IGNORECASE,

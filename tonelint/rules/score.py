@@ -2,11 +2,12 @@
 
 The signals (see ``tonelint.signals``) are counted per post: ``first_person``,
 ``self_mention`` (the configured account named in the third person), ``self_reference``
-(both), ``second_person``, ``promotional``, ``bragging``, ``calls_to_buy``, ``invitations``
-(from the rule's ``vocabulary`` lists), ``link``, ``question``, ``mention`` (another
-account), ``reply``.  Each count, capped at ``cap``, is multiplied by its weight in
-``weights``; the rule fires when the sum reaches ``threshold``, every entry of ``require``
-is present (``a|b`` means either) and none of ``forbid`` is.  The message lists what fired.
+(both), ``second_person``, ``promotional``, ``bragging``, ``calls_to_buy``, ``invitations``,
+``informative`` (from the rule's ``vocabulary`` lists), ``link``, ``question``, ``mention``
+(another account), ``reply``, ``teaser`` (a link with at most three words of prose).
+Each count, capped at ``cap``, is multiplied by its weight in ``weights``; the rule fires
+when the sum reaches ``threshold``, every entry of ``require`` is present (``a|b`` means
+either) and none of ``forbid`` is.  The message lists what fired.
 
 Example (``self-promotion``)::
 
@@ -36,7 +37,9 @@ LABELS = {
     "bragging": "bragging",
     "calls_to_buy": "calls to buy",
     "invitations": "invites a reply",
+    "informative": "informs (advice, data, guidance)",
     "link": "a link",
+    "teaser": "a bare link with next to no words",
     "question": "asks a question",
     "mention": "mentions someone",
     "reply": "is a reply",
