@@ -266,3 +266,38 @@ def test_nothing_is_written(tmp_path: Path) -> None:
 def test_input_error_text() -> None:
     assert str(InputError("bad", "f.txt", 3)) == "f.txt:3: bad"
     assert unicodedata.normalize("NFC", "e\u0301") == "é"
+
+
+_TWEETISH = st.lists(
+    st.sampled_from(
+        [
+            *"abc XY.,/:#@-\n\r",
+            *["https://t.co/abc ", "example.com ", "é", "e\u0301", "\u2026", "\u2014", "\u00a9"],
+            *["\u00ae", "日", "😎", "👍🏽", "👨\u200d👩\u200d👧", "1\ufe0f\u20e3", "🇺🇸", "\ufeff"],
+        ]
+    ),
+    max_size=120,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TWEETISH, st.integers(min_value=1, max_value=300))
+def test_x_length_fast_path_agrees_with_twitter_text(text: str, limit: int) -> None:
+    from twitter_text import parse_tweet
+    from twitter_text.config import config
+
+    from tonelint.platforms import _code_points, _weigh
+
+    _weigh.cache_clear()
+    expected = parse_tweet(text, {**config["defaults"], "max_weighted_tweet_length": limit})
+    weight, cut = _weigh(text, limit)
+    assert weight == expected.weightedLength
+    assert cut == _code_points(text, expected.validRangeEnd + 1)
+
+
+def test_x_overflow_column_counts_code_points_not_utf16() -> None:
+    text = "😎 " + "a" * 279  # weighs 2 + 1 + 279 = 282: the last two characters are over
+    linter = Linter(load_ruleset("general"), select=["too-long"])
+    (finding,) = linter.lint_post(Post(text, "d.txt", PositionMap.simple(text), platform="x"))
+    assert "(cut 2)" in finding.message
+    assert finding.column == len(text) - 1  # one emoji is one column, not two UTF-16 units

@@ -35,6 +35,11 @@ class PostContext:
         return nlp.parse(self.text)
 
     @functools.cached_property
+    def lower(self) -> str:
+        """The text lower-cased (for cheap substring tests before a regex runs)."""
+        return self.text.lower()
+
+    @functools.cached_property
     def _spans(self) -> dict[str, list[tuple[int, int]]]:
         spans = {kind: find_spans(self.text, [kind]) for kind in SPAN_KINDS}
         spans["code"] = sorted([*spans["code"], *self.post.ignored])

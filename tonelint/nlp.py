@@ -5,6 +5,10 @@ by ``spacy-lookups-data``.  The lemmatizer keys on the lower-cased word, so "Lev
 "leveraged" both lemmatise to "leverage", and every ``token.lemma_`` is lower case: rules
 and YAML token patterns can compare lemmas without caring about capitals.
 
+``parse`` tokenises and splits sentences; lemmas are written onto the tokens only when a
+rule asks (``lemmatized``), since most posts never reach a rule that reads
+``token.lemma_``: phrase lists look lemmas up in the same table themselves (``lemma_of``).
+
 A trained pipeline (for NER or POS) is optional and loaded by name only when a selected rule
 asks for it.
 """
@@ -38,12 +42,24 @@ def lemmatize(word: str) -> str:
     return lemma.lower() if lemma else lower
 
 
+def lemma_of(lower: str, norm: str, table: dict[str, str]) -> str:
+    """The lemma the pipeline gives a token with this lower-case form and norm."""
+    lemma = table.get(lower) or table.get(norm)
+    return lemma.lower() if lemma else lower
+
+
 def _lower_lemmatizer(doc: Doc) -> Doc:
     table = lemma_table()
     for token in doc:
-        lower = token.lower_
-        lemma = table.get(lower) or table.get(token.norm_)
-        token.lemma_ = lemma.lower() if lemma else lower
+        token.lemma_ = lemma_of(token.lower_, token.norm_, table)
+    doc.user_data["tonelint_lemmas"] = True
+    return doc
+
+
+def lemmatized(doc: Doc) -> Doc:
+    """``doc`` with ``token.lemma_`` set (once), for rules and token patterns that read it."""
+    if not doc.user_data.get("tonelint_lemmas"):
+        _lower_lemmatizer(doc)
     return doc
 
 
@@ -107,6 +123,39 @@ def run_trained(name: str, text: str) -> Doc:
     return trained_pipeline(name)(text)
 
 
+class Tokens:
+    """One pass over a Doc, shared by every rule that walks its tokens: each token's text,
+    lower-case form and start offset, and whether it is a word (not punctuation, space, a
+    link, an @handle or a #hashtag) and alphabetic.  Python lists are much cheaper to walk
+    than spaCy ``Token`` objects, which are created anew on every access."""
+
+    __slots__ = ("alpha", "lowers", "starts", "texts", "words")
+
+    def __init__(self, doc: Doc) -> None:
+        self.texts: list[str] = []
+        self.lowers: list[str] = []
+        self.starts: list[int] = []
+        self.words: list[bool] = []
+        self.alpha: list[bool] = []
+        for t in doc:
+            text = t.text
+            self.texts.append(text)
+            self.lowers.append(t.lower_)
+            self.starts.append(t.idx)
+            self.words.append(not (t.is_punct or t.is_space or t.like_url or text[:1] in "@#"))
+            self.alpha.append(t.is_alpha)
+
+
+def tokens(doc: Doc) -> Tokens:
+    """The ``Tokens`` of ``doc``, computed once."""
+    table: Tokens | None = doc.user_data.get("tonelint_tokens")
+    if table is None:
+        table = doc.user_data["tonelint_tokens"] = Tokens(doc)
+    return table
+
+
 def parse(text: str) -> Doc:
-    """Run the blank pipeline on ``text``."""
-    return blank_pipeline()(text)
+    """Tokenise ``text`` and split its sentences; ``lemmatized`` adds the lemmas."""
+    pipeline = blank_pipeline()
+    doc: Doc = pipeline.get_pipe("sentencizer")(pipeline.make_doc(text))
+    return doc

@@ -53,11 +53,88 @@ def display(name: str | None, fallback: str = "the same platform") -> str:
     return NAMES.get(name or "", fallback)
 
 
+# Every emoji twitter-text weighs differently from its code points contains one of these:
+# the copyright and registered signs (weight 1 as text, 2 as emoji) or a character that
+# joins code points into one emoji (ZWJ, VS16, keycap, skin tone, flag letters, tags).
+_EMOJI_SEQUENCE = re.compile(
+    "[\u00a9\u00ae\u200d\u20e3\ufe0f\U0001f1e6-\U0001f1ff\U0001f3fb-\U0001f3ff"
+    "\U000e0020-\U000e007f]"
+)
+
+
+def _parse_tweet(text: str, limit: int = 280) -> Any:
+    """twitter-text's own parse of ``text``."""
+    from twitter_text import parse_tweet
+    from twitter_text.config import config
+
+    return parse_tweet(text, {**config["defaults"], "max_weighted_tweet_length": limit})
+
+
+@functools.lru_cache(maxsize=256)
+def _weigh(text: str, limit: int = 280) -> tuple[int, int]:
+    """X's weighted length of ``text`` and the code-point offset where it passes ``limit``
+    (cached: a post's length and its overflow point come from one pass).
+
+    twitter-text's ``parse_tweet`` scans every text with a very large emoji regex, which
+    costs a couple of milliseconds a post.  When the text holds no emoji that weighs other
+    than its code points (see ``_EMOJI_SEQUENCE``), is NFC, has no CR and no invalid
+    character, the same figures follow from twitter-text's URL extraction and its weight
+    ranges alone; otherwise ``parse_tweet`` runs.  Tests check both paths agree."""
+    from twitter_text.config import config
+    from twitter_text.extract_urls import extract_urls_with_indices
+    from twitter_text.has_invalid_characters import has_invalid_characters
+
+    if (
+        "\r" in text
+        or _EMOJI_SEQUENCE.search(text)
+        or has_invalid_characters(text)
+        or unicodedata.normalize("NFC", text) != text
+    ):
+        result = _parse_tweet(text, limit)
+        return int(result.weightedLength), _code_points(text, int(result.validRangeEnd) + 1)
+    url_weight = int(config["defaults"]["transformed_url_length"])
+    ends = {u["indices"][0]: u["indices"][1] for u in extract_urls_with_indices(text)}
+    total, last = 0, 0
+    for start in sorted(ends):
+        total += _light_weight(text[last:start]) + url_weight
+        last = ends[start]
+    total += _light_weight(text[last:])
+    if total <= limit:
+        return total, len(text)
+    weight, shown, i = 0, 0, 0
+    while i < len(text):
+        end = ends.get(i)
+        if end is not None:
+            weight += url_weight
+            i = end - 1
+        else:
+            weight += 2 if _HEAVY.match(text, i) else 1
+        if weight > limit:
+            break
+        shown = i
+        i += 1
+    return total, shown + 1
+
+
+def _light_weight(text: str) -> int:
+    """X's weight of text without links or emoji sequences: 1 a character in its weight-1
+    ranges, 2 any other."""
+    return len(text) + len(_HEAVY.findall(text))
+
+
+def _code_points(text: str, utf16: int) -> int:
+    """The code-point offset in ``text`` of a UTF-16 offset (twitter-text counts UTF-16)."""
+    units = 0
+    for i, char in enumerate(text):
+        if units >= utf16:
+            return i
+        units += 2 if ord(char) > 0xFFFF else 1
+    return len(text)
+
+
 def _twitter(text: str) -> int:
     """X's weighted length; the @handles a reply starts with are not counted, as on X."""
-    from twitter_text import parse_tweet
-
-    return int(parse_tweet(_REPLY_MENTIONS.sub("", text)).weightedLength)
+    return _weigh(_REPLY_MENTIONS.sub("", text))[0]
 
 
 def _mastodon(text: str) -> int:
@@ -86,8 +163,12 @@ COUNTERS: dict[str, Callable[[str], int]] = {
 }
 
 
-_DOMAIN_DOT = re.compile(r"\.[^\W\d_]")
-_LIGHT = re.compile(r"[\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]")
+_DOMAIN_DOT = re.compile(r"(?<=[\w-])\.[^\W\d_]{2}")
+# Characters X may weigh 2: outside its weight-1 ranges, or the copyright and registered
+# signs, which weigh 2 as emoji.
+_HEAVY = re.compile(
+    r"[^\u0000-\u00a8\u00aa-\u00ad\u00af-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]"
+)
 
 
 def within(text: str, counting: str, limit: int) -> bool:
@@ -99,7 +180,7 @@ def within(text: str, counting: str, limit: int) -> bool:
     if counting == "twitter":
         links = URL_RE.findall(text)
         rest = URL_RE.sub("", text)
-        light = len(_LIGHT.findall(rest))
+        light = len(rest) - len(_HEAVY.findall(rest))
         dots = len(_DOMAIN_DOT.findall(rest))  # a link twitter-text finds that URL_RE missed
         return light + 2 * (len(rest) - light) + 23 * (len(links) + dots) <= limit
     if counting == "mastodon":
@@ -114,16 +195,11 @@ def measure(text: str, counting: str) -> int:
 
 def _twitter_overflow(text: str, limit: int) -> int | None:
     """Where X cuts ``text`` at ``limit``, from one twitter-text parse (None: not exact)."""
-    from twitter_text import parse_tweet
-    from twitter_text.config import config
-
     if unicodedata.normalize("NFC", text) != text:
         return None
     reply = _REPLY_MENTIONS.match(text)
     skip = reply.end() if reply else 0
-    options = {**config["defaults"], "max_weighted_tweet_length": limit}
-    result = parse_tweet(text[skip:], options)
-    return skip + int(result.validRangeEnd) + 1
+    return skip + _weigh(text[skip:], limit)[1]
 
 
 def overflow_offset(text: str, counting: str, limit: int) -> int:

@@ -15,11 +15,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
+from . import nlp
 from .rules.phrase import PhraseIndex
 from .textspans import MENTION_RE, QUOTE_RE, URL_RE, find_spans, is_reply, overlaps
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
     from .context import PostContext
 
@@ -47,6 +48,7 @@ INCLUSIVE = frozenset(
 )
 IMPLIED_SPEAKER = frozenset({"proud", "honored", "honoured", "thrilled", "excited", "delighted"})
 SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves", "y'all", "ya"})
+_PERSONAL = FIRST_PERSON | IMPLIED_SPEAKER | SECOND_PERSON
 VOCABULARIES = ("promotional", "bragging", "calls_to_buy", "invitations", "informative")
 SIGNALS = (
     "first_person",
@@ -167,21 +169,31 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
         if not overlaps(m.start(), m.end(), quoted) and not overlaps(m.start(), m.end(), urls):
             signals.add("question", "?")
     doc = ctx.doc
-    headline = _headline(doc)
-    for token in doc:
-        lower = token.lower_.replace("\u2019", "'")
-        if overlaps(token.idx, token.idx + len(token), quoted):
+    toks = nlp.tokens(doc)
+    lowers = toks.lowers
+    headline: bool | None = None
+    for i, lower in enumerate(lowers):
+        if lower not in _PERSONAL:
+            if "\u2019" not in lower:
+                continue
+            lower = lower.replace("\u2019", "'")
+        word = toks.texts[i]
+        start = toks.starts[i]
+        if quoted and overlaps(start, start + len(word), quoted):
             continue
         if lower in FIRST_PERSON:
-            if headline or token.text in ("US", "U.S.") or _inclusive(token):
+            if headline is None:
+                headline = _headline(toks)
+            inclusive = lower == "our" and i + 1 < len(lowers) and lowers[i + 1] in INCLUSIVE
+            if headline or word in ("US", "U.S.") or inclusive:
                 continue  # a headline quotes someone; "our communities" means everyone
-            signals.add("first_person", token.text)
-        elif lower in IMPLIED_SPEAKER and _opens_sentence(token, ("to", "of")):
-            signals.add("first_person", token.text)  # "Proud to ...": "we" left out
+            signals.add("first_person", word)
+        elif lower in IMPLIED_SPEAKER and _opens_sentence(doc[i], ("to", "of")):
+            signals.add("first_person", word)  # "Proud to ...": "we" left out
         elif lower in SECOND_PERSON:
-            signals.add("second_person", token.text)
+            signals.add("second_person", word)
         if lower == "us":
-            _invited(text, token.idx, token.idx + len(token), signals)
+            _invited(text, start, start + len(word), signals)
     for start, end in self_spans:
         _invited(text, start, end, signals)
     skip = sorted([*quoted, *urls, *self_spans])
@@ -197,16 +209,14 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
     return signals
 
 
-def _headline(doc: Doc) -> bool:
+def _headline(toks: nlp.Tokens) -> bool:
     """Title Case text ("I Helped My Daughter Heal"): a headline in someone else's voice."""
-    words = [t.text for t in doc if t.is_alpha and len(t) > 2 and t.lower_ not in _SMALL_WORDS]
+    words = [
+        text
+        for text, lower, alpha in zip(toks.texts, toks.lowers, toks.alpha, strict=True)
+        if alpha and len(text) > 2 and lower not in _SMALL_WORDS
+    ]
     return len(words) >= 3 and all(w[0].isupper() for w in words)
-
-
-def _inclusive(token: Token) -> bool:
-    """ "our" before a noun everyone shares ("our communities"): not the account."""
-    doc = token.doc
-    return token.lower_ == "our" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in INCLUSIVE
 
 
 def _prose_words(text: str, urls: list[tuple[int, int]]) -> int:

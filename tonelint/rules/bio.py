@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from .. import nlp
 from ..model import Match
 from ..textspans import MENTION_RE, URL_RE, overlaps
 from .base import Option, Rule, vocabulary_check
@@ -279,6 +280,7 @@ class BioRule(Rule):
 
     def _missing(self, ctx: PostContext) -> str | None:
         """What the bio lacks for this check, or None when it is fine."""
+        nlp.lemmatized(ctx.doc)  # the offering checks read token.lemma_
         check = self.opts["check"]
         if check == "name":
             return None if self._named(ctx) else "the business's name"

@@ -57,11 +57,11 @@ def _check_limits(value: Any) -> None:
                     raise ValueError(f"{where}.counting must be one of {', '.join(COUNTINGS)}")
 
 
-def _visible(ctx: PostContext) -> list[int]:
+def _visible(ctx: PostContext) -> list[int] | None:
     """Offsets of the characters that are posted: Markdown comments, code and link targets
-    (blanked out by the reader) are not."""
+    (blanked out by the reader) are not.  None when every character is posted."""
     if not ctx.post.ignored:
-        return list(range(len(ctx.text)))
+        return None
     hidden: set[int] = set()
     for start, end in ctx.post.ignored:
         hidden.update(range(start, end))
@@ -87,7 +87,7 @@ class LengthRule(Rule):
         if ctx.platform is None:
             return
         kept = _visible(ctx)
-        text = "".join(ctx.text[i] for i in kept).rstrip()
+        text = (ctx.text if kept is None else "".join(ctx.text[i] for i in kept)).rstrip()
         for limit, counting in self._checks(ctx.platform, ctx.kind):
             if within(text, counting, limit):
                 continue
@@ -95,7 +95,10 @@ class LengthRule(Rule):
             if count <= limit:
                 continue
             cut = overflow_offset(text, counting, limit)
-            start = kept[cut] if cut < len(kept) else len(ctx.text.rstrip())
+            if kept is None:
+                start = cut if cut < len(ctx.text) else len(ctx.text.rstrip())
+            else:
+                start = kept[cut] if cut < len(kept) else len(ctx.text.rstrip())
             yield Match(
                 start,
                 max(len(ctx.text.rstrip()), start),

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from .. import nlp
 from ..model import Match
 from ..readability import SCORES, score_function
 from .base import Option, Rule
@@ -50,15 +51,9 @@ def _check_platforms(value: Any) -> None:
                 raise ValueError(f"platforms.{platform}.{key} must be a number")
 
 
-def _words(ctx: PostContext) -> list[Any]:
-    """The post's words (no punctuation, links, handles or hashtags), counted once."""
-    cached: list[Any] | None = ctx.cache.get("metric_words")
-    if cached is not None:
-        return cached
-    ctx.cache["metric_words"] = words = [
-        t for t in ctx.doc if not (t.is_punct or t.is_space or t.like_url or t.text[:1] in "@#")
-    ]
-    return words
+def _word_count(ctx: PostContext) -> int:
+    """How many words the post has (no punctuation, links, handles or hashtags)."""
+    return sum(nlp.tokens(ctx.doc).words)
 
 
 def _prose(ctx: PostContext) -> str:
@@ -105,13 +100,13 @@ class MetricRule(Rule):
         if self.metric == "characters":
             return len(ctx.text.strip()), start, end
         sentences = [s for s in ctx.doc.sents if any(not t.is_punct for t in s)]
-        words = _words(ctx)
+        words = _word_count(ctx)
         if self.metric == "sentences":
             return len(sentences), start, end
         if self.metric == "words":
-            return len(words), start, end
+            return words, start, end
         if self.metric == "words_per_sentence":
-            return round(len(words) / max(len(sentences), 1), 1), start, end
+            return round(words / max(len(sentences), 1), 1), start, end
         longest, span = 0, (start, end)
         for sent in sentences:
             count = sum(1 for t in sent if not (t.is_punct or t.is_space or t.like_url))
@@ -123,7 +118,7 @@ class MetricRule(Rule):
         high, low = self._limits(ctx.platform)
         if high is None and low is None:
             return
-        if self.opts["min_words"] and len(_words(ctx)) < self.opts["min_words"]:
+        if self.opts["min_words"] and _word_count(ctx) < self.opts["min_words"]:
             return
         value, start, end = self._measure(ctx)
         if high is not None and value > high:

@@ -29,10 +29,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from .. import nlp, regexcheck
+from ..literals import Gate
 from ..model import Match
 from ..textspans import SPAN_KINDS, is_reply, overlaps
 from .base import Option, Rule, message_fields, quote
-from .phrase import _check_kinds
+from .phrase import Forms, _check_kinds, word_forms
 
 if TYPE_CHECKING:
     from ..context import PostContext
@@ -116,6 +117,51 @@ class _Entry:
         return False
 
 
+_WORD_KEYS = ("LOWER", "LEMMA", "ORTH", "TEXT")
+
+
+Need = frozenset[str] | re.Pattern[str]
+
+
+def _required_words(tokens: list[dict[str, Any]]) -> list[Need] | None:
+    """What a post must contain for a token pattern to match, one entry per token the
+    pattern cannot skip (no ``OP``, or ``OP: "+"``) and whose test is on words: the
+    lower-cased words one of which must be present (``LOWER``, ``LEMMA``, ``ORTH`` or
+    ``TEXT`` as a string or ``{IN: [...]}``), or the regex some lower-case word must match
+    (``LOWER: {REGEX: ...}``).  Other tests add nothing.  None when nothing is required."""
+    needs: list[Need] = []
+    for spec in tokens:
+        if not isinstance(spec, dict) or spec.get("OP", "1") not in ("1", "+"):
+            continue
+        if set(spec) - {*_WORD_KEYS, "OP"}:
+            continue  # also tests something else (IS_ALPHA ...): keep it simple, no need
+        words: set[str] = set()
+        regex: re.Pattern[str] | None = None
+        for key in _WORD_KEYS:
+            value = spec.get(key)
+            if isinstance(value, str):
+                words.add(value.lower())
+            elif isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list):
+                words.update(str(v).lower() for v in value["IN"])
+            elif key == "LOWER" and isinstance(value, dict) and set(value) == {"REGEX"}:
+                regex = re.compile(str(value["REGEX"]))
+            elif value is not None:
+                break  # NOT_IN, a number ...: no need from this token
+        else:
+            if regex is not None and not words and len(spec.keys() - {"OP"}) == 1:
+                needs.append(regex)
+            elif words and regex is None:
+                needs.append(frozenset(words))
+    needs.sort(key=lambda n: not isinstance(n, frozenset))  # set lookups first: cheaper
+    return needs or None
+
+
+def _present(need: Need, forms: Forms) -> bool:
+    if isinstance(need, frozenset):
+        return not need.isdisjoint(forms.keys)
+    return any(need.search(lower) for lower in forms.lowers)
+
+
 class PatternRule(Rule):
     type_name = "pattern"
     summary = "Regular expressions and spaCy token-Matcher patterns."
@@ -140,9 +186,10 @@ class PatternRule(Rule):
     def __init__(self, rule_id: str, message: str, options: Mapping[str, Any]) -> None:
         super().__init__(rule_id, message, options)
         flags = re.IGNORECASE if self.opts["ignore_case"] else 0
-        self.regexes: list[tuple[re.Pattern[str], _Entry]] = []
+        self.regexes: list[tuple[re.Pattern[str], _Entry, Gate]] = []
         self.token_entries: dict[str, _Entry] = {}
         self.matcher: Any = None
+        self.needs: list[list[Need] | None] = []
         for n, item in enumerate(self.opts["patterns"]):
             entry = _Entry(
                 item.get("message"),
@@ -153,13 +200,15 @@ class PatternRule(Rule):
                 bool(item.get("fix", False)),
             )
             if "regex" in item:
-                self.regexes.append((re.compile(item["regex"], flags), entry))
+                regex = re.compile(item["regex"], flags)
+                self.regexes.append((regex, entry, Gate(regex)))
                 continue
             if self.matcher is None:
                 from spacy.matcher import Matcher
 
                 self.matcher = Matcher(nlp.blank_pipeline().vocab)
             key = f"{rule_id}-{n}"
+            self.needs.append(_required_words(item["tokens"]))
             try:
                 self.matcher.add(key, [item["tokens"]])
             except (ValueError, KeyError, TypeError) as exc:
@@ -171,16 +220,26 @@ class PatternRule(Rule):
         self.unless = regexcheck.check(self.opts["unless"], flag) if self.opts["unless"] else None
 
     def _matches(self, ctx: PostContext) -> Iterator[tuple[int, int, _Entry]]:
-        for regex, entry in self.regexes:
-            for m in regex.finditer(ctx.text):
+        text = ctx.text
+        lower = ctx.lower
+        for regex, entry, gate in self.regexes:
+            if not gate.may_match(text, lower):
+                continue
+            for m in regex.finditer(text):
                 if m.end() > m.start():
                     yield m.start(), m.end(), entry
-        if self.matcher is not None:
-            doc = ctx.doc
+        if self.matcher is not None and self._may_match(ctx):
+            doc = nlp.lemmatized(ctx.doc)
             strings = doc.vocab.strings
             for match_id, start, end in self.matcher(doc):
                 span = doc[start:end]
                 yield span.start_char, span.end_char, self.token_entries[strings[match_id]]
+
+    def _may_match(self, ctx: PostContext) -> bool:
+        """Whether some token pattern could match: every one needs certain words (see
+        ``_required_words``), and most posts hold none of them, so the matcher is skipped."""
+        forms = word_forms(ctx.doc)
+        return any(needs is None or all(_present(n, forms) for n in needs) for needs in self.needs)
 
     def _cleared(self, regex: re.Pattern[str] | None, text: str) -> bool:
         if regex is None:

@@ -85,16 +85,21 @@ class PhraseIndex:
             self.by_first.setdefault(words[0], []).append((words, phrase, suggestion))
         for candidates in self.by_first.values():
             candidates.sort(key=lambda c: -len(c[0]))
+        self.firsts = frozenset(self.by_first)
 
     def find(self, doc: Doc) -> Iterator[tuple[int, int, str, str | None]]:
         """Yield ``(start_char, end_char, phrase, suggestion)``, longest match first."""
-        if not self.by_first:
-            return
-        words = word_forms(doc)
+        forms = word_forms(doc)
+        if self.firsts.isdisjoint(forms.keys):
+            return  # no phrase can start anywhere in this post: the usual case
+        words = forms.words
         count = len(words)
         i = 0
         while i < count:
             keys = words[i][4]
+            if self.firsts.isdisjoint(keys):
+                i += 1
+                continue
             candidates = [c for key in keys for c in self.by_first.get(key, ())]
             if len(candidates) > 1:
                 candidates.sort(key=lambda c: -len(c[0]))
@@ -112,21 +117,46 @@ class PhraseIndex:
 Form = tuple[str, str, int, int, tuple[str, ...]]
 
 
-def word_forms(doc: Doc) -> list[Form]:
-    """The words of a Doc as ``(lower, lemma, start, end, lookup keys)``, spaces and hyphens
-    left out; computed once per Doc and shared by every phrase list that searches it."""
-    cached: list[Form] | None = doc.user_data.get("tonelint_forms")
+class Forms:
+    """A Doc's words as ``(lower, lemma, start, end, lookup keys)``, spaces and hyphens left
+    out; ``keys``: every lookup key, lower-case form and lemma of every token, so a phrase
+    list (or token pattern) whose first words are all absent is skipped at once; and
+    ``lowers``: every token's lower-case form."""
+
+    __slots__ = ("keys", "lowers", "words")
+
+    def __init__(self, words: list[Form], keys: set[str], lowers: list[str]) -> None:
+        self.words = words
+        self.keys = keys
+        self.lowers = lowers
+
+
+def word_forms(doc: Doc) -> Forms:
+    """The ``Forms`` of a Doc, computed once and shared by every phrase list that searches
+    it.  Lemmas come from the pipeline's lookup table (as ``nlp.lemmatized`` sets them)."""
+    cached: Forms | None = doc.user_data.get("tonelint_forms")
     if cached is not None:
         return cached
-    forms: list[Form] = []
-    for t in doc:
-        if t.is_space or t.text in _HYPHENS:
+    table = nlp.lemma_table()
+    words: list[Form] = []
+    every: set[str] = set()
+    toks = nlp.tokens(doc)
+    lowers = toks.lowers
+    for i, (text, lower, start) in enumerate(zip(toks.texts, lowers, toks.starts, strict=True)):
+        if text.isspace() or text in _HYPHENS:
+            every.add(lower)
             continue
-        lower, lemma = t.lower_, t.lemma_
-        keys = {lower, lemma, lemma + "s", lemma + "es"}
-        if lower == lemma and lower.endswith("s"):
-            keys.update((lower[:-1], lower[:-2]))
-        forms.append((lower, lemma, t.idx, t.idx + len(t.text), tuple(keys)))
+        lemma = table.get(lower)
+        lemma = lemma.lower() if lemma else nlp.lemma_of(lower, doc[i].norm_, table)
+        if lower == lemma:
+            keys: tuple[str, ...] = (lower, lower + "s", lower + "es")
+            if lower.endswith("s"):
+                keys += (lower[:-1], lower[:-2])
+        else:
+            keys = tuple(dict.fromkeys((lower, lemma, lemma + "s", lemma + "es")))
+        every.update(keys)
+        words.append((lower, lemma, start, start + len(text), keys))
+    forms = Forms(words, every, lowers)
     doc.user_data["tonelint_forms"] = forms
     return forms
 
