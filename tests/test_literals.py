@@ -19,7 +19,7 @@ from tonelint.ruleset import load_ruleset
         (r"\b(?:we are )?pleased to (?:announce|share)\b", ("pleased to ",)),
         (r"\b(?:herein|hereby|aforementioned)\b", ("herein", "hereby", "aforementioned")),
         (r"\bguaranteed?\s+(?:results|returns)", ("guarantee",)),
-        (r"#(?:sp|ad)\b", None),  # too short to be worth a gate
+        (r"#(?:sp|ad)\b", ("sp", "ad")),
         (r"(?:free)?\d+", None),  # nothing required
         (r"(?:best )+deal", ("best ",)),  # repeated at least once: required
     ],

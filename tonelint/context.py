@@ -64,4 +64,8 @@ class PostContext:
             return []
         if len(kinds) == 1:
             return self._spans[kinds[0]]
-        return sorted(span for kind in kinds for span in self._spans[kind])
+        key = "spans:" + ",".join(kinds)
+        if key not in self.cache:
+            self.cache[key] = sorted(span for kind in kinds for span in self._spans[kind])
+        cached: list[tuple[int, int]] = self.cache[key]
+        return cached

@@ -3,7 +3,7 @@
 A ruleset's pattern rules hold dozens of regexes and each would scan every post; most posts
 contain none of the words those regexes need.  ``required_literals`` walks the parsed
 regex (``re``'s own parser, as ``regexcheck`` does) and returns the longest run of literal
-characters every match must contain, e.g. ``"pleased to "`` for
+characters every match must contain (the longest), e.g. ``"pleased to "`` for
 ``\\b(?:we are )?pleased to (?:announce|share)\\b``, or one literal per branch of an
 alternation; ``Gate`` tests a post's text for them with substring searches.  Only ASCII
 runs are used, and with ``IGNORECASE`` the gate is not used on a text holding one of the
@@ -17,16 +17,16 @@ from typing import Any
 
 from .regexcheck import C, sre_parse
 
-MIN_LENGTH = 3
+MIN_LENGTH = 1
 # Characters ``re`` matches case-insensitively against ASCII letters: Kelvin sign, long s,
 # dotted and dotless i.
 _FOLDS_TO_ASCII = re.compile("[\u212a\u017f\u0130\u0131]")
 
 
 def required_literals(regex: re.Pattern[str]) -> tuple[str, ...] | None:
-    """ASCII literals (each at least ``MIN_LENGTH`` characters) one of which every match of
-    ``regex`` contains, or None.  A single run of literal characters is preferred; an
-    alternation (``herein|hereby``) gives one literal per branch."""
+    """ASCII literals one of which every match of ``regex`` contains, or None.  A single run
+    of literal characters is preferred; an alternation (``herein|hereby``) gives one literal
+    per branch."""
     try:
         parsed = sre_parse.parse(regex.pattern, regex.flags)
     except (re.error, TypeError, ValueError, RecursionError):

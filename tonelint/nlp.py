@@ -5,9 +5,9 @@ by ``spacy-lookups-data``.  The lemmatizer keys on the lower-cased word, so "Lev
 "leveraged" both lemmatise to "leverage", and every ``token.lemma_`` is lower case: rules
 and YAML token patterns can compare lemmas without caring about capitals.
 
-``parse`` tokenises and splits sentences; lemmas are written onto the tokens only when a
-rule asks (``lemmatized``), since most posts never reach a rule that reads
-``token.lemma_``: phrase lists look lemmas up in the same table themselves (``lemma_of``).
+``parse`` only tokenises.  Sentence starts (``sentenced``) and lemmas (``lemmatized``) are
+written onto the tokens when a rule asks, since most posts never reach a rule that reads
+them: phrase lists look lemmas up in the same table themselves (``lemma_of``).
 
 A trained pipeline (for NER or POS) is optional and loaded by name only when a selected rule
 asks for it.
@@ -125,15 +125,16 @@ def run_trained(name: str, text: str) -> Doc:
 
 class Tokens:
     """One pass over a Doc, shared by every rule that walks its tokens: each token's text,
-    lower-case form and start offset, and whether it is a word (not punctuation, space, a
+    lower-case form, norm and start offset, and whether it is a word (not punctuation, space, a
     link, an @handle or a #hashtag) and alphabetic.  Python lists are much cheaper to walk
     than spaCy ``Token`` objects, which are created anew on every access."""
 
-    __slots__ = ("alpha", "lowers", "starts", "texts", "words")
+    __slots__ = ("alpha", "lowers", "norms", "starts", "texts", "words")
 
     def __init__(self, doc: Doc) -> None:
         self.texts: list[str] = []
         self.lowers: list[str] = []
+        self.norms: list[str] = []
         self.starts: list[int] = []
         self.words: list[bool] = []
         self.alpha: list[bool] = []
@@ -141,6 +142,7 @@ class Tokens:
             text = t.text
             self.texts.append(text)
             self.lowers.append(t.lower_)
+            self.norms.append(t.norm_)
             self.starts.append(t.idx)
             self.words.append(not (t.is_punct or t.is_space or t.like_url or text[:1] in "@#"))
             self.alpha.append(t.is_alpha)
@@ -155,7 +157,13 @@ def tokens(doc: Doc) -> Tokens:
 
 
 def parse(text: str) -> Doc:
-    """Tokenise ``text`` and split its sentences; ``lemmatized`` adds the lemmas."""
-    pipeline = blank_pipeline()
-    doc: Doc = pipeline.get_pipe("sentencizer")(pipeline.make_doc(text))
+    """Tokenise ``text``; ``sentenced`` adds sentence starts and ``lemmatized`` lemmas."""
+    doc: Doc = blank_pipeline().make_doc(text)
+    return doc
+
+
+def sentenced(doc: Doc) -> Doc:
+    """``doc`` with sentence starts set (once), for rules that read sentences."""
+    if not doc.has_annotation("SENT_START"):
+        blank_pipeline().get_pipe("sentencizer")(doc)
     return doc

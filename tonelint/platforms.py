@@ -171,15 +171,19 @@ _HEAVY = re.compile(
 )
 
 
-def within(text: str, counting: str, limit: int) -> bool:
+def within(text: str, counting: str, limit: int, urls: list[tuple[int, int]] | None = None) -> bool:
     """A cheap check that ``text`` is surely within ``limit`` (False: measure it).
 
     For X, every character weighs at most 2 and a link at most 23, so "light" characters
     plus twice the rest plus 23 for each dot bounds the weighted length from above without
-    running twitter-text's (slow) emoji and URL extraction."""
+    running twitter-text's (slow) emoji and URL extraction.  ``urls``: the spans of
+    ``URL_RE`` in ``text`` when the caller has them already."""
     if counting == "twitter":
-        links = URL_RE.findall(text)
-        rest = URL_RE.sub("", text)
+        if urls is None:
+            urls = [m.span() for m in URL_RE.finditer(text)]
+        links = urls
+        bounds = [0, *(p for span in urls for p in span), len(text)]
+        rest = "".join(text[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2))
         light = len(rest) - len(_HEAVY.findall(rest))
         dots = len(_DOMAIN_DOT.findall(rest))  # a link twitter-text finds that URL_RE missed
         return light + 2 * (len(rest) - light) + 23 * (len(links) + dots) <= limit

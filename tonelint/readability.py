@@ -2,8 +2,11 @@
 
 textstat looks syllables up in NLTK's CMU dictionary and downloads it on first use; a linter
 must never reach the network, and loading 130,000 entries would dominate a one-draft run.
-Here textstat is told there is no dictionary, so it counts syllables with its Pyphen
-hyphenation fallback (what textstat itself does for languages without a CMU dictionary).
+Here textstat is given, in place of the dictionary, a table that answers every word with
+the syllable count of its own Pyphen hyphenation fallback (what textstat does for languages
+without a CMU dictionary), remembered per word: the counts are the fallback's, and each
+word is hyphenated once per process instead of once per post (with an exception raised
+for every word on the way).
 """
 
 from __future__ import annotations
@@ -24,8 +27,25 @@ SCORES = (
 )
 
 
-def _no_cmudict(lang: str) -> None:
-    return None
+class _HyphenationSyllables(dict[str, list[list[str]]]):
+    """Looks like textstat's CMU dictionary (word -> [phonemes]) for ``lang``: a word's
+    entry has one stressed "phoneme" per syllable Pyphen finds, computed on first lookup."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        from textstat.backend.utils import get_pyphen
+
+        self.pyphen = get_pyphen(lang)
+
+    def __missing__(self, word: str) -> list[list[str]]:
+        syllables = len(self.pyphen.positions(word)) + 1
+        entry = self[word] = [["1"] * syllables]
+        return entry
+
+
+@functools.cache
+def _syllable_table(lang: str) -> _HyphenationSyllables:
+    return _HyphenationSyllables(lang)
 
 
 @functools.cache
@@ -33,7 +53,7 @@ def _textstat() -> Any:
     import textstat
     from textstat.backend.counts import _count_syllables
 
-    _count_syllables.get_cmudict = _no_cmudict
+    _count_syllables.get_cmudict = _syllable_table
     return textstat
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from . import nlp
 from .rules.phrase import PhraseIndex
-from .textspans import MENTION_RE, QUOTE_RE, URL_RE, find_spans, is_reply, overlaps
+from .textspans import is_reply, overlaps
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -87,7 +87,7 @@ _SMALL_WORDS = frozenset({"the", "and", "for", "but", "nor", "with", "from", "vi
 
 def _opens_sentence(token: Token, followers: tuple[str, ...]) -> bool:
     """The token starts a sentence and the next word is one of ``followers``."""
-    doc = token.doc
+    doc = nlp.sentenced(token.doc)
     first = token.i == 0 or token.is_sent_start or doc[token.i - 1].is_space
     return bool(first and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in followers)
 
@@ -143,14 +143,14 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
     if reshare:  # "RT @someone: ..." passes on another account's words: a share, not a boast
         signals.add("mention", reshare.group(1))
         return signals
-    quoted = [m.span() for m in QUOTE_RE.finditer(text)]
-    urls = [m.span() for m in URL_RE.finditer(text)]
+    quoted = ctx.skipped_spans(("quotes",))
+    urls = ctx.skipped_spans(("urls",))
     self_spans = account.self_mentions(text) if account else []
     for start, end in self_spans:
         signals.add("self_mention", " ".join(text[start:end].split()))
     if urls:
         signals.add("link", text[urls[0][0] : urls[0][1]])
-        if _prose_words(text, urls) <= TEASER_WORDS:
+        if _prose_words(ctx, urls) <= TEASER_WORDS:
             signals.add("teaser", text[urls[0][0] : urls[0][1]])
     reply = _REPLY.match(text)
     if reply and account and account.owns_handle(reply.group().split()[0]):
@@ -159,12 +159,13 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
         signals.add("reply", reply.group().strip())
     elif is_reply(text) and not text.lstrip().startswith("@"):
         signals.add("reply", text.strip()[:20])  # "Hi Maria, ..." answers a person
-    for m in MENTION_RE.finditer(text):
-        if reply and m.end() <= reply.end():
+    for start, end in ctx.skipped_spans(("mentions",)):
+        handle = text[start:end]
+        if reply and end <= reply.end():
             continue
-        if overlaps(m.start(), m.end(), urls) or (account and account.owns_handle(m.group())):
+        if overlaps(start, end, urls) or (account and account.owns_handle(handle)):
             continue
-        signals.add("mention", m.group())
+        signals.add("mention", handle)
     for m in _QUESTION.finditer(text):
         if not overlaps(m.start(), m.end(), quoted) and not overlaps(m.start(), m.end(), urls):
             signals.add("question", "?")
@@ -219,10 +220,11 @@ def _headline(toks: nlp.Tokens) -> bool:
     return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
-def _prose_words(text: str, urls: list[tuple[int, int]]) -> int:
+def _prose_words(ctx: PostContext, urls: list[tuple[int, int]]) -> int:
     """Words of prose outside links, @handles and #hashtags (a bare link and a hashtag is a
     teaser, not a message)."""
-    spans = sorted([*urls, *find_spans(text, ("mentions", "hashtags"))])
+    text = ctx.text
+    spans = ctx.skipped_spans(("urls", "mentions", "hashtags"))
     count = 0
     for m in _WORD.finditer(text):
         if not overlaps(m.start(), m.end(), spans):

@@ -63,9 +63,16 @@ def find_spans(text: str, kinds: Iterable[str]) -> list[tuple[int, int]]:
     }
     spans: list[tuple[int, int]] = []
     for kind in kinds:
+        needs = _NEEDS.get(kind)
+        if needs is not None and not any(c in text for c in needs):
+            continue  # e.g. no "@": no handle (a substring test, much cheaper than the regex)
         spans.extend(m.span() for m in patterns[kind].finditer(text))
     spans.sort()
     return spans
+
+
+# A character every span of the kind contains.
+_NEEDS = {"mentions": "@", "hashtags": "#", "quotes": '"\u201c', "code": "`", "urls": "./"}
 
 
 def overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:

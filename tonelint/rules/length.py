@@ -88,8 +88,9 @@ class LengthRule(Rule):
             return
         kept = _visible(ctx)
         text = (ctx.text if kept is None else "".join(ctx.text[i] for i in kept)).rstrip()
+        urls = ctx.skipped_spans(("urls",)) if kept is None else None
         for limit, counting in self._checks(ctx.platform, ctx.kind):
-            if within(text, counting, limit):
+            if within(text, counting, limit, urls):
                 continue
             count = measure(text, counting)
             if count <= limit:

@@ -99,7 +99,7 @@ class MetricRule(Rule):
             return round(self.score(_prose(ctx)), 1), start, end
         if self.metric == "characters":
             return len(ctx.text.strip()), start, end
-        sentences = [s for s in ctx.doc.sents if any(not t.is_punct for t in s)]
+        sentences = [s for s in nlp.sentenced(ctx.doc).sents if any(not t.is_punct for t in s)]
         words = _word_count(ctx)
         if self.metric == "sentences":
             return len(sentences), start, end

@@ -120,7 +120,7 @@ class _Entry:
 _WORD_KEYS = ("LOWER", "LEMMA", "ORTH", "TEXT")
 
 
-Need = frozenset[str] | re.Pattern[str]
+Need = frozenset[str] | tuple[re.Pattern[str], int]
 
 
 def _required_words(tokens: list[dict[str, Any]]) -> list[Need] | None:
@@ -128,8 +128,10 @@ def _required_words(tokens: list[dict[str, Any]]) -> list[Need] | None:
     pattern cannot skip (no ``OP``, or ``OP: "+"``) and whose test is on words: the
     lower-cased words one of which must be present (``LOWER``, ``LEMMA``, ``ORTH`` or
     ``TEXT`` as a string or ``{IN: [...]}``), or the regex some lower-case word must match
-    (``LOWER: {REGEX: ...}``).  Other tests add nothing.  None when nothing is required."""
+    (``LOWER: {REGEX: ...}``, with how many tokens must match it).  Other tests add
+    nothing.  None when nothing is required."""
     needs: list[Need] = []
+    regexes: dict[str, int] = {}
     for spec in tokens:
         if not isinstance(spec, dict) or spec.get("OP", "1") not in ("1", "+"):
             continue
@@ -149,17 +151,25 @@ def _required_words(tokens: list[dict[str, Any]]) -> list[Need] | None:
                 break  # NOT_IN, a number ...: no need from this token
         else:
             if regex is not None and not words and len(spec.keys() - {"OP"}) == 1:
-                needs.append(regex)
+                regexes[regex.pattern] = regexes.get(regex.pattern, 0) + 1
             elif words and regex is None:
                 needs.append(frozenset(words))
-    needs.sort(key=lambda n: not isinstance(n, frozenset))  # set lookups first: cheaper
+    # set lookups first: they are cheaper
+    needs += [(re.compile(pattern), count) for pattern, count in regexes.items()]
     return needs or None
 
 
 def _present(need: Need, forms: Forms) -> bool:
     if isinstance(need, frozenset):
         return not need.isdisjoint(forms.keys)
-    return any(need.search(lower) for lower in forms.lowers)
+    regex, count = need
+    found = 0
+    for lower in forms.lowers:
+        if regex.search(lower):
+            found += 1
+            if found >= count:
+                return True
+    return False
 
 
 class PatternRule(Rule):
@@ -250,11 +260,12 @@ class PatternRule(Rule):
     def check(self, ctx: PostContext) -> Iterator[Match]:
         if self.opts["replies_only"] and not is_reply(ctx.text):
             return
-        if self._cleared(self.unless, ctx.text):
-            return
+        matches = sorted(self._matches(ctx), key=lambda m: (m[0], -m[1]))
+        if not matches or self._cleared(self.unless, ctx.text):
+            return  # (the rule-wide 'unless' is tested only when something matched)
         skipped = ctx.skipped_spans(self.skip)
         taken: list[tuple[int, int]] = []
-        for start, end, entry in sorted(self._matches(ctx), key=lambda m: (m[0], -m[1])):
+        for start, end, entry in matches:
             if overlaps(start, end, skipped) or any(s < end and start < e for s, e in taken):
                 continue
             if entry.vetoed(ctx.text, start, end) or self._cleared(entry.unless, ctx.text):

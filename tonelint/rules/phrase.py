@@ -90,16 +90,17 @@ class PhraseIndex:
     def find(self, doc: Doc) -> Iterator[tuple[int, int, str, str | None]]:
         """Yield ``(start_char, end_char, phrase, suggestion)``, longest match first."""
         forms = word_forms(doc)
-        if self.firsts.isdisjoint(forms.keys):
+        hits = self.firsts.intersection(forms.keys)
+        if not hits:
             return  # no phrase can start anywhere in this post: the usual case
         words = forms.words
         count = len(words)
-        i = 0
-        while i < count:
-            keys = words[i][4]
-            if self.firsts.isdisjoint(keys):
-                i += 1
+        index = forms.index()
+        after = 0  # matches do not overlap: the next one starts after the last
+        for i in sorted({i for key in hits for i in index.get(key, ())}):
+            if i < after:
                 continue
+            keys = words[i][4]
             candidates = [c for key in keys for c in self.by_first.get(key, ())]
             if len(candidates) > 1:
                 candidates.sort(key=lambda c: -len(c[0]))
@@ -109,9 +110,8 @@ class PhraseIndex:
                     continue
                 if all(_same(w, words[i + k]) for k, w in enumerate(phrase_words)):
                     yield words[i][2], words[i + n - 1][3], phrase, suggestion
-                    i += n - 1
+                    after = i + n
                     break
-            i += 1
 
 
 Form = tuple[str, str, int, int, tuple[str, ...]]
@@ -123,12 +123,22 @@ class Forms:
     list (or token pattern) whose first words are all absent is skipped at once; and
     ``lowers``: every token's lower-case form."""
 
-    __slots__ = ("keys", "lowers", "words")
+    __slots__ = ("_index", "keys", "lowers", "words")
 
     def __init__(self, words: list[Form], keys: set[str], lowers: list[str]) -> None:
         self.words = words
         self.keys = keys
         self.lowers = lowers
+        self._index: dict[str, list[int]] | None = None
+
+    def index(self) -> dict[str, list[int]]:
+        """Lookup key -> the positions of the words that have it (built on first use)."""
+        if self._index is None:
+            self._index = {}
+            for i, word in enumerate(self.words):
+                for key in word[4]:
+                    self._index.setdefault(key, []).append(i)
+        return self._index
 
 
 def word_forms(doc: Doc) -> Forms:
@@ -137,28 +147,50 @@ def word_forms(doc: Doc) -> Forms:
     cached: Forms | None = doc.user_data.get("tonelint_forms")
     if cached is not None:
         return cached
-    table = nlp.lemma_table()
     words: list[Form] = []
     every: set[str] = set()
     toks = nlp.tokens(doc)
     lowers = toks.lowers
-    for i, (text, lower, start) in enumerate(zip(toks.texts, lowers, toks.starts, strict=True)):
-        if text.isspace() or text in _HYPHENS:
+    known = _KNOWN
+    for text, lower, norm, start in zip(toks.texts, lowers, toks.norms, toks.starts, strict=True):
+        entry = known.get((lower, norm))
+        if entry is None:
+            entry = _lookup(text, lower, norm)
+        lemma, keys = entry
+        if not keys:  # a space or a hyphen
             every.add(lower)
             continue
-        lemma = table.get(lower)
-        lemma = lemma.lower() if lemma else nlp.lemma_of(lower, doc[i].norm_, table)
+        every.update(keys)
+        words.append((lower, lemma, start, start + len(text), keys))
+    forms = Forms(words, every, lowers)
+    doc.user_data["tonelint_forms"] = forms
+    return forms
+
+
+# (lower, norm) -> (lemma, lookup keys), remembered across posts: a post's words are
+# mostly words seen before.  Bounded, so a long run over varied text keeps its memory.
+_KNOWN: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
+_KNOWN_MAX = 200_000
+
+
+def _lookup(text: str, lower: str, norm: str) -> tuple[str, tuple[str, ...]]:
+    """A token's lemma and the keys a phrase's first word may match it by (none for a space
+    or a hyphen, which phrases skip)."""
+    if text.isspace() or text in _HYPHENS:
+        entry: tuple[str, tuple[str, ...]] = (lower, ())
+    else:
+        lemma = nlp.lemma_of(lower, norm, nlp.lemma_table())
         if lower == lemma:
             keys: tuple[str, ...] = (lower, lower + "s", lower + "es")
             if lower.endswith("s"):
                 keys += (lower[:-1], lower[:-2])
         else:
             keys = tuple(dict.fromkeys((lower, lemma, lemma + "s", lemma + "es")))
-        every.update(keys)
-        words.append((lower, lemma, start, start + len(text), keys))
-    forms = Forms(words, every, lowers)
-    doc.user_data["tonelint_forms"] = forms
-    return forms
+        entry = (lemma, keys)
+    if len(_KNOWN) >= _KNOWN_MAX:
+        _KNOWN.clear()
+    _KNOWN[(lower, norm)] = entry
+    return entry
 
 
 def _same(word: str, form: Form) -> bool:
