@@ -125,27 +125,55 @@ def run_trained(name: str, text: str) -> Doc:
 
 class Tokens:
     """One pass over a Doc, shared by every rule that walks its tokens: each token's text,
-    lower-case form, norm and start offset, and whether it is a word (not punctuation, space, a
-    link, an @handle or a #hashtag) and alphabetic.  Python lists are much cheaper to walk
-    than spaCy ``Token`` objects, which are created anew on every access."""
+    lower-case form, norm and start offset, and whether it is a word (not punctuation, space,
+    a link, an @handle or a #hashtag) and alphabetic; ``keys`` identify a token's (orth,
+    norm) pair for per-word caches.
 
-    __slots__ = ("alpha", "lowers", "norms", "starts", "texts", "words")
+    The pass reads three integers per token from ``Doc.to_array`` and looks the rest up by
+    (orth, norm) in a table shared across posts, so no spaCy ``Token`` object is created:
+    those are built anew on every access and cost more than the lookups."""
+
+    __slots__ = ("alpha", "keys", "lowers", "norms", "starts", "texts", "words")
+
+    texts: tuple[str, ...]
+    lowers: tuple[str, ...]
+    norms: tuple[str, ...]
+    words: tuple[bool, ...]
+    alpha: tuple[bool, ...]
+    starts: tuple[int, ...]
+    keys: list[tuple[int, int]]
 
     def __init__(self, doc: Doc) -> None:
-        self.texts: list[str] = []
-        self.lowers: list[str] = []
-        self.norms: list[str] = []
-        self.starts: list[int] = []
-        self.words: list[bool] = []
-        self.alpha: list[bool] = []
-        for t in doc:
-            text = t.text
-            self.texts.append(text)
-            self.lowers.append(t.lower_)
-            self.norms.append(t.norm_)
-            self.starts.append(t.idx)
-            self.words.append(not (t.is_punct or t.is_space or t.like_url or text[:1] in "@#"))
-            self.alpha.append(t.is_alpha)
+        from spacy.attrs import IDX, NORM, ORTH
+
+        if not len(doc):
+            self.texts = self.lowers = self.norms = ()
+            self.words = self.alpha = ()
+            self.starts = ()
+            self.keys = []
+            return
+        table = doc.to_array([ORTH, NORM, IDX])
+        self.keys = list(zip(table[:, 0].tolist(), table[:, 1].tolist(), strict=True))
+        self.starts = tuple(table[:, 2].tolist())
+        known = _LEXICON
+        entries = [known.get(key) or _lexeme(doc, *key) for key in self.keys]
+        self.texts, self.lowers, self.norms, self.words, self.alpha = zip(*entries, strict=True)
+
+
+# (orth, norm) -> (text, lower, norm, is a word, is alphabetic); bounded.
+_LEXICON: dict[tuple[int, int], tuple[str, str, str, bool, bool]] = {}
+LEXICON_MAX = 200_000
+
+
+def _lexeme(doc: Doc, orth: int, norm: int) -> tuple[str, str, str, bool, bool]:
+    lex = doc.vocab[orth]
+    text = lex.orth_
+    word = not (lex.is_punct or lex.is_space or lex.like_url or text[:1] in "@#")
+    entry = (text, lex.lower_, doc.vocab.strings[norm], word, bool(lex.is_alpha))
+    if len(_LEXICON) >= LEXICON_MAX:
+        _LEXICON.clear()
+    _LEXICON[(orth, norm)] = entry
+    return entry
 
 
 def tokens(doc: Doc) -> Tokens:

@@ -125,7 +125,7 @@ class Forms:
 
     __slots__ = ("_index", "keys", "lowers", "words")
 
-    def __init__(self, words: list[Form], keys: set[str], lowers: list[str]) -> None:
+    def __init__(self, words: list[Form], keys: set[str], lowers: Sequence[str]) -> None:
         self.words = words
         self.keys = keys
         self.lowers = lowers
@@ -152,32 +152,35 @@ def word_forms(doc: Doc) -> Forms:
     toks = nlp.tokens(doc)
     lowers = toks.lowers
     known = _KNOWN
-    for text, lower, norm, start in zip(toks.texts, lowers, toks.norms, toks.starts, strict=True):
-        entry = known.get((lower, norm))
+    for i, (key, start) in enumerate(zip(toks.keys, toks.starts, strict=True)):
+        entry = known.get(key)
         if entry is None:
-            entry = _lookup(text, lower, norm)
-        lemma, keys = entry
-        if not keys:  # a space or a hyphen
-            every.add(lower)
-            continue
-        every.update(keys)
-        words.append((lower, lemma, start, start + len(text), keys))
+            entry = _lookup(key, toks.texts[i], lowers[i], toks.norms[i])
+        lower, lemma, keys, length = entry
+        if keys:  # not a space or a hyphen
+            words.append((lower, lemma, start, start + length, keys))
+    every.update(lowers)
+    for word in words:
+        every.update(word[4])
     forms = Forms(words, every, lowers)
     doc.user_data["tonelint_forms"] = forms
     return forms
 
 
-# (lower, norm) -> (lemma, lookup keys), remembered across posts: a post's words are
-# mostly words seen before.  Bounded, so a long run over varied text keeps its memory.
-_KNOWN: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
+# (orth, norm) -> (lower, lemma, lookup keys, length), remembered across posts: a post's
+# words are mostly words seen before.  Bounded, so a long run over varied text keeps its
+# memory.
+_KNOWN: dict[tuple[int, int], tuple[str, str, tuple[str, ...], int]] = {}
 _KNOWN_MAX = 200_000
 
 
-def _lookup(text: str, lower: str, norm: str) -> tuple[str, tuple[str, ...]]:
+def _lookup(
+    key: tuple[int, int], text: str, lower: str, norm: str
+) -> tuple[str, str, tuple[str, ...], int]:
     """A token's lemma and the keys a phrase's first word may match it by (none for a space
     or a hyphen, which phrases skip)."""
     if text.isspace() or text in _HYPHENS:
-        entry: tuple[str, tuple[str, ...]] = (lower, ())
+        entry: tuple[str, str, tuple[str, ...], int] = (lower, lower, (), len(text))
     else:
         lemma = nlp.lemma_of(lower, norm, nlp.lemma_table())
         if lower == lemma:
@@ -186,10 +189,10 @@ def _lookup(text: str, lower: str, norm: str) -> tuple[str, tuple[str, ...]]:
                 keys += (lower[:-1], lower[:-2])
         else:
             keys = tuple(dict.fromkeys((lower, lemma, lemma + "s", lemma + "es")))
-        entry = (lemma, keys)
+        entry = (lower, lemma, keys, len(text))
     if len(_KNOWN) >= _KNOWN_MAX:
         _KNOWN.clear()
-    _KNOWN[(lower, norm)] = entry
+    _KNOWN[key] = entry
     return entry
 
 
