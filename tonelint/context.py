@@ -10,6 +10,7 @@ import functools
 from typing import TYPE_CHECKING, Any
 
 from . import nlp
+from .literals import folds_to_ascii
 from .model import Post
 from .textspans import SPAN_KINDS, find_spans
 
@@ -38,6 +39,12 @@ class PostContext:
     def lower(self) -> str:
         """The text lower-cased (for cheap substring tests before a regex runs)."""
         return self.text.lower()
+
+    @functools.cached_property
+    def folds_to_ascii(self) -> bool:
+        """Whether the text has a non-ASCII letter ``re`` matches as ASCII ignoring case
+        (see ``literals``)."""
+        return folds_to_ascii(self.text)
 
     @functools.cached_property
     def _spans(self) -> dict[str, list[tuple[int, int]]]:

@@ -81,7 +81,10 @@ class Gate:
         if self.literals is None:
             return True
         if self.ignore_case:
-            if _FOLDS_TO_ASCII.search(text):
-                return True
-            return any(w in lower for w in self.literals)
+            return folds_to_ascii(text) or any(w in lower for w in self.literals)
         return any(w in text for w in self.literals)
+
+
+def folds_to_ascii(text: str) -> bool:
+    """Whether ``text`` has a letter ``re`` matches as an ASCII letter ignoring case."""
+    return bool(_FOLDS_TO_ASCII.search(text))

@@ -24,7 +24,7 @@ Example::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -120,7 +120,34 @@ class _Entry:
 _WORD_KEYS = ("LOWER", "LEMMA", "ORTH", "TEXT")
 
 
-Need = frozenset[str] | tuple[re.Pattern[str], int]
+class _WordRegex:
+    """A ``LOWER: {REGEX: ...}`` test a pattern needs ``count`` tokens to pass; its verdict
+    on each word is remembered across posts (bounded)."""
+
+    __slots__ = ("count", "regex", "seen")
+
+    def __init__(self, pattern: str, count: int) -> None:
+        self.regex = re.compile(pattern)
+        self.count = count
+        self.seen: dict[str, bool] = {}
+
+    def present(self, lowers: Sequence[str]) -> bool:
+        seen = self.seen
+        found = 0
+        for lower in lowers:
+            hit = seen.get(lower)
+            if hit is None:
+                if len(seen) >= 100_000:
+                    seen.clear()
+                hit = seen[lower] = bool(self.regex.search(lower))
+            if hit:
+                found += 1
+                if found >= self.count:
+                    return True
+        return False
+
+
+Need = frozenset[str] | _WordRegex
 
 
 def _required_words(tokens: list[dict[str, Any]]) -> list[Need] | None:
@@ -155,21 +182,14 @@ def _required_words(tokens: list[dict[str, Any]]) -> list[Need] | None:
             elif words and regex is None:
                 needs.append(frozenset(words))
     # set lookups first: they are cheaper
-    needs += [(re.compile(pattern), count) for pattern, count in regexes.items()]
+    needs += [_WordRegex(pattern, count) for pattern, count in regexes.items()]
     return needs or None
 
 
 def _present(need: Need, forms: Forms) -> bool:
     if isinstance(need, frozenset):
         return not need.isdisjoint(forms.keys)
-    regex, count = need
-    found = 0
-    for lower in forms.lowers:
-        if regex.search(lower):
-            found += 1
-            if found >= count:
-                return True
-    return False
+    return need.present(forms.lowers)
 
 
 class PatternRule(Rule):
@@ -232,9 +252,15 @@ class PatternRule(Rule):
     def _matches(self, ctx: PostContext) -> Iterator[tuple[int, int, _Entry]]:
         text = ctx.text
         lower = ctx.lower
+        folded = ctx.folds_to_ascii
         for regex, entry, gate in self.regexes:
-            if not gate.may_match(text, lower):
-                continue
+            literals = gate.literals
+            if literals is not None:  # Gate.may_match, inlined: this loop is hot
+                if gate.ignore_case:
+                    if not folded and not any(w in lower for w in literals):
+                        continue
+                elif not any(w in text for w in literals):
+                    continue
             for m in regex.finditer(text):
                 if m.end() > m.start():
                     yield m.start(), m.end(), entry
