@@ -1,0 +1,80 @@
+"""Where a steady-state run spends its time: per shared analysis and per rule.
+
+Usage::
+
+    python bench/profile_rules.py [--corpus PATH] [--ruleset general]
+
+Warms up on every 10th corpus post (as ``bench/run.py`` does), then lints the other posts
+and times each stage of each post separately: tokenizing, the token table, the word forms,
+the non-prose spans, and every rule.  Prints seconds per stage and its share of the total.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import DEFAULT, available, posts
+
+from tonelint import nlp
+from tonelint.context import PostContext
+from tonelint.engine import Linter
+from tonelint.model import PositionMap, Post
+from tonelint.rules.phrase import word_forms
+from tonelint.ruleset import load_ruleset
+
+WARM_UP_EVERY = 10
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT)
+    parser.add_argument("--ruleset", default="general")
+    args = parser.parse_args(argv)
+    if not available(args.corpus):
+        print(f"corpus not found at {args.corpus}", file=sys.stderr)
+        return 2
+    texts = [item.text for item in posts(args.corpus)]
+    linter = Linter(load_ruleset(args.ruleset))
+    for text in texts[::WARM_UP_EVERY]:
+        linter.lint_post(Post(text, "p", PositionMap.simple(text), platform="x"))
+    timed = [
+        Post(text, "p", PositionMap.simple(text), platform="x")
+        for n, text in enumerate(texts)
+        if n % WARM_UP_EVERY
+    ]
+    spent: Counter[str] = Counter()
+    clock = time.perf_counter
+    for post in timed:
+        ctx = PostContext(post)
+        started = clock()
+        doc = ctx.doc
+        spent["(tokenize)"] += clock() - started
+        started = clock()
+        nlp.tokens(doc)
+        spent["(token table)"] += clock() - started
+        started = clock()
+        word_forms(doc)
+        spent["(word forms)"] += clock() - started
+        started = clock()
+        ctx.skipped_spans(("urls", "mentions", "hashtags", "quotes", "code"))
+        spent["(spans)"] += clock() - started
+        for rule in linter.rules:
+            if post.kind in rule.kinds:
+                started = clock()
+                list(rule.impl.check(ctx))
+                spent[rule.id] += clock() - started
+    total = sum(spent.values())
+    print(f"{len(timed):,} posts, ruleset {args.ruleset}: {total:.2f} s")
+    for stage, seconds in spent.most_common():
+        print(f"  {stage:28} {seconds:6.3f} s  {100 * seconds / total:4.1f} %")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
