@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -48,32 +47,36 @@ def main(argv: list[str] | None = None) -> int:
         for n, text in enumerate(texts)
         if n % WARM_UP_EVERY
     ]
-    spent: Counter[str] = Counter()
+    spent: dict[str, float] = {}
     clock = time.perf_counter
     for post in timed:
         ctx = PostContext(post)
         started = clock()
         doc = ctx.doc
-        spent["(tokenize)"] += clock() - started
+        _add(spent, "(tokenize)", started)
         started = clock()
         nlp.tokens(doc)
-        spent["(token table)"] += clock() - started
+        _add(spent, "(token table)", started)
         started = clock()
         word_forms(doc)
-        spent["(word forms)"] += clock() - started
+        _add(spent, "(word forms)", started)
         started = clock()
         ctx.skipped_spans(("urls", "mentions", "hashtags", "quotes", "code"))
-        spent["(spans)"] += clock() - started
+        _add(spent, "(spans)", started)
         for rule in linter.rules:
             if post.kind in rule.kinds:
                 started = clock()
                 list(rule.impl.check(ctx))
-                spent[rule.id] += clock() - started
+                _add(spent, rule.id, started)
     total = sum(spent.values())
     print(f"{len(timed):,} posts, ruleset {args.ruleset}: {total:.2f} s")
-    for stage, seconds in spent.most_common():
+    for stage, seconds in sorted(spent.items(), key=lambda item: -item[1]):
         print(f"  {stage:28} {seconds:6.3f} s  {100 * seconds / total:4.1f} %")
     return 0
+
+
+def _add(spent: dict[str, float], stage: str, started: float) -> None:
+    spent[stage] = spent.get(stage, 0.0) + time.perf_counter() - started
 
 
 if __name__ == "__main__":
