@@ -91,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
             _agreement(name)
         for name, one in sets.items():
             _report(name, one, verdicts, args.errors)
+        dev = {k: v for name in LABEL_SETS[:2] for k, v in sets[name].items()}
+        _report("the development sets (posts.csv, posts-2.csv)", dev, verdicts, False)
         _report("all sets", labels, verdicts, False)
     return 0
 
@@ -139,7 +141,7 @@ def _report(
     recall = tp / (tp + fn) if tp + fn else 0.0
     print()
     print(f"self-promotion on {name} ({len(labels)} posts, {tp + fn} promotional):")
-    print(f"precision {precision:.2f}, recall {recall:.2f} (TP {tp}, FP {fp}, FN {fn}, TN {tn})")
+    print(f"precision {precision:.3f}, recall {recall:.3f} (TP {tp}, FP {fp}, FN {fn}, TN {tn})")
 
 
 if __name__ == "__main__":
