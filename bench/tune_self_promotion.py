@@ -79,12 +79,8 @@ def main(argv: list[str] | None = None) -> int:
         held = set(fold)
         train = [i for i in order if i not in held]
         _, weights, threshold = _search(data, train, args.trials // 5, k)
-        for i in fold:
-            counts, promo, reply = data[i]
-            flagged = _fires(weights, threshold, counts, reply)
-            tp += flagged and promo
-            fp += flagged and not promo
-            fn += promo and not flagged
+        fold_tp, fold_fp, fold_fn = _counts(data, fold, weights, threshold)
+        tp, fp, fn = tp + fold_tp, fp + fold_fp, fn + fold_fn
     print(f"5-fold cross-validation: precision {tp / (tp + fp):.3f}, recall {tp / (tp + fn):.3f}")
     _, weights, threshold = _search(data, order, args.trials, 99)
     precision, recall = _score(data, order, weights, threshold)
@@ -124,9 +120,10 @@ def _fires(weights: Weights, threshold: float, counts: dict[str, int], reply: bo
     return sum(weights[name] * counts[name] for name in GRID) >= threshold
 
 
-def _score(
+def _counts(
     data: list[Example], subset: list[int], weights: Weights, threshold: float
-) -> tuple[float, float]:
+) -> tuple[int, int, int]:
+    """True positives, false positives and false negatives on ``subset``."""
     tp = fp = fn = 0
     for i in subset:
         counts, promo, reply = data[i]
@@ -134,6 +131,13 @@ def _score(
         tp += flagged and promo
         fp += flagged and not promo
         fn += promo and not flagged
+    return tp, fp, fn
+
+
+def _score(
+    data: list[Example], subset: list[int], weights: Weights, threshold: float
+) -> tuple[float, float]:
+    tp, fp, fn = _counts(data, subset, weights, threshold)
     return tp / max(tp + fp, 1), tp / max(tp + fn, 1)
 
 
