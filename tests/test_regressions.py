@@ -213,3 +213,86 @@ def test_options_without_bundled_uses(tmp_path: Path) -> None:
     promo = "We we we are proud, proud, proud to launch our award-winning new menu!"
     assert Linter(ruleset, select=["self-promotion"]).lint_post(post(promo)) == []
     assert Linter(load_ruleset("general"), select=["self-promotion"]).lint_post(post(promo))
+
+
+# Found by a review of the speed work and the new self-promotion signals.
+
+
+def test_scoped_ignore_case_group_is_not_gated_case_sensitively() -> None:
+    import re
+
+    from tonelint.literals import Gate
+
+    regex = re.compile("(?i:acme) deals")
+    assert Gate(regex).may_match("ACME deals", "acme deals")
+    assert regex.search("ACME deals")
+
+
+def test_token_patterns_see_sentence_starts(tmp_path: Path) -> None:
+    from tonelint.engine import Linter
+    from tonelint.model import PositionMap, Post
+    from tonelint.ruleset import load_ruleset
+
+    ruleset = write(
+        tmp_path,
+        "r.yaml",
+        "name: t\nrules:\n  sent-so:\n    type: pattern\n    message: x\n"
+        "    patterns:\n      - tokens: [{IS_SENT_START: true, LOWER: so}]\n",
+    )
+    text = "Hello there. So we did it."
+    linter = Linter(load_ruleset(str(ruleset)))
+    (finding,) = linter.lint_post(Post(text, "p.txt", PositionMap.simple(text)))
+    assert finding.column == 14
+
+
+def _signal_counts(text: str) -> dict[str, int]:
+    from tonelint.context import PostContext
+    from tonelint.model import PositionMap, Post
+    from tonelint.rules.score import ScoreRule
+    from tonelint.ruleset import load_ruleset
+
+    rule = load_ruleset("general").get("self-promotion")
+    assert rule is not None and isinstance(rule.impl, ScoreRule)
+    post = Post(text, "p.txt", PositionMap.simple(text))
+    return rule.impl.signals(PostContext(post)).counts
+
+
+def test_all_caps_and_title_case_we_still_count() -> None:
+    assert _signal_counts("WE ARE THRILLED TO ANNOUNCE OUR NEW STORE")["first_person"] == 2
+    assert _signal_counts("Our New Spring Menu Is Here At Our Store")["first_person"] == 2
+    assert "first_person" not in _signal_counts("Why I Left My Job For Plumbing")
+
+
+def test_join_us_is_one_call_not_two() -> None:
+    assert _signal_counts("Join us for a free vaccination clinic on Saturday.")["calls_to_buy"] == 1
+
+
+def test_thanks_to_customers_and_team_is_still_thanks() -> None:
+    for text in (
+        "Thank you to our customers and team for a great year!",
+        "Thanks to our loyal community members for the support!",
+    ):
+        counts = _signal_counts(text)
+        assert counts.get("invitations") == 1, text
+    assert "invitations" not in _signal_counts("Congrats to our amazing team on the award!")
+
+
+def test_bio_offering_reads_lemmas_when_called_directly() -> None:
+    from tonelint.context import PostContext
+    from tonelint.model import PositionMap, Post
+    from tonelint.rules.bio import BioRule
+    from tonelint.ruleset import load_ruleset
+
+    rule = load_ruleset("general").get("bio-missing-offering")
+    assert rule is not None and isinstance(rule.impl, BioRule)
+    text = "Sold vintage lamps and rugs"
+    post = Post(text, "b.txt", PositionMap.simple(text), kind="bio")
+    assert "Sold vintage" in rule.impl.offering(PostContext(post))
+
+
+def test_nfc_expansion_is_measured_not_waved_through() -> None:
+    from tonelint.platforms import measure, within
+
+    text = "\u0958" * 200  # each becomes two code points under NFC
+    assert measure(text, "characters") == 400
+    assert not within(text, "characters", 300)

@@ -54,7 +54,8 @@ def _collect(items: Any, candidates: list[tuple[str, ...]]) -> None:
         candidates.append(("".join(run),))
         run = []
         if op is C.SUBPATTERN:
-            _collect(av[-1], candidates)
+            if not av[1] and not av[2]:  # a group that sets no flags: "(?i:...)" would
+                _collect(av[-1], candidates)  # make its literals match other cases
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
             _collect(av[2], candidates)
         elif op is C.BRANCH:

@@ -177,7 +177,12 @@ def within(text: str, counting: str, limit: int, urls: list[tuple[int, int]] | N
     For X, every character weighs at most 2 and a link at most 23, so "light" characters
     plus twice the rest plus 23 for each dot bounds the weighted length from above without
     running twitter-text's (slow) emoji and URL extraction.  ``urls``: the spans of
-    ``URL_RE`` in ``text`` when the caller has them already."""
+    ``URL_RE`` in ``text`` when the caller has them already.  Bounds are taken on the NFC
+    form, which is what ``measure`` counts (NFC can lengthen a text)."""
+    if not text.isascii():
+        normalized = unicodedata.normalize("NFC", text)
+        if normalized != text:
+            text, urls = normalized, None
     if counting == "twitter":
         if urls is None:
             urls = [m.span() for m in URL_RE.finditer(text)]

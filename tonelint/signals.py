@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 FIRST_PERSON = frozenset(
     {"we", "our", "ours", "us", "ourselves", "i", "my", "me", "mine", "myself"}
 )
+SINGULAR = frozenset({"i", "my", "me", "mine", "myself"})
 # "our communities", "our lives": the inclusive we of the reader and the writer together.
 INCLUSIVE = frozenset(
     {
@@ -75,8 +76,9 @@ _INVITE_TO_SELF = re.compile(
 )
 # Thanks or congratulations aimed at the account's own people ("congrats to our CEO").
 _OWN_PEOPLE = re.compile(
-    r"\s*(?:our|my)\s+(?:[\w.&-]+\s+){0,3}?(?:ceo|founder|president|officers?|team|teams|staff|"
-    r"employees|people|franchisees?|crew|colleagues|members|leaders?|family)\b",
+    r"\s*(?:our|my)\s+(?:(?!(?:and|or|of|for|with)\b)[\w.-]+\s+){0,2}?"
+    r"(?:ceo|founder|president|officers?|team|teams|staff|employees|people|franchisees?|crew|"
+    r"colleagues|leaders?)\b",
     re.IGNORECASE,
 )
 _THANKS = re.compile(r"(?i)^(?:thank|thanks|congrat|shout)")
@@ -173,6 +175,7 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
     toks = nlp.tokens(doc)
     lowers = toks.lowers
     headline: bool | None = None
+    us: list[tuple[int, int]] = []
     for i, lower in enumerate(lowers):
         if lower not in _PERSONAL:
             if "\u2019" not in lower:
@@ -183,21 +186,20 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
         if quoted and overlaps(start, start + len(word), quoted):
             continue
         if lower in FIRST_PERSON:
-            if headline is None:
+            if lower in SINGULAR and headline is None:
                 headline = _headline(toks)
             inclusive = lower == "our" and i + 1 < len(lowers) and lowers[i + 1] in INCLUSIVE
-            if headline or word in ("US", "U.S.") or inclusive:
-                continue  # a headline quotes someone; "our communities" means everyone
+            if (lower in SINGULAR and headline) or word in ("US", "U.S.") or inclusive:
+                continue  # a headline quotes a person; "our communities" means everyone
             signals.add("first_person", word)
         elif lower in IMPLIED_SPEAKER and _opens_sentence(doc[i], ("to", "of")):
             signals.add("first_person", word)  # "Proud to ...": "we" left out
         elif lower in SECOND_PERSON:
             signals.add("second_person", word)
         if lower == "us":
-            _invited(text, start, start + len(word), signals)
-    for start, end in self_spans:
-        _invited(text, start, end, signals)
+            us.append((start, start + len(word)))
     skip = sorted([*quoted, *urls, *self_spans])
+    calls: list[tuple[int, int]] = []
     for name, index in vocabulary.indexes.items():
         for start, end, _, _ in index.find(ctx.doc):
             if overlaps(start, end, skip):
@@ -206,18 +208,24 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
             signal = name
             if name == "invitations" and _THANKS.match(found) and _to_self(text, end, self_spans):
                 signal = "bragging"  # thanking or congratulating itself: a boast, not a reply
+            elif name == "calls_to_buy":
+                calls.append((start, end))
             signals.add(signal, found)
+    for start, end in sorted([*us, *self_spans]):
+        _invited(text, start, end, signals, calls)
     return signals
 
 
 def _headline(toks: nlp.Tokens) -> bool:
-    """Title Case text ("I Helped My Daughter Heal"): a headline in someone else's voice."""
+    """Title Case text ("I Helped My Daughter Heal"): a headline, whose "I" and "my" are
+    the person it quotes.  ("We" and "our" still count: "Our New Menu Is Here".)"""
     words = [
         text
         for text, lower, alpha in zip(toks.texts, toks.lowers, toks.alpha, strict=True)
         if alpha and len(text) > 2 and lower not in _SMALL_WORDS
     ]
-    return len(words) >= 3 and all(w[0].isupper() for w in words)
+    title = len(words) >= 3 and all(w[0].isupper() for w in words)
+    return title and not all(w.isupper() for w in words)  # ALL CAPS is shouting, not a title
 
 
 def _prose_words(ctx: PostContext, urls: list[tuple[int, int]]) -> int:
@@ -234,10 +242,13 @@ def _prose_words(ctx: PostContext, urls: list[tuple[int, int]]) -> int:
     return count
 
 
-def _invited(text: str, start: int, end: int, signals: Signals) -> None:
-    """Count "join us" / "visit CDC" (a verb asking people to the account) as a call."""
+def _invited(
+    text: str, start: int, end: int, signals: Signals, calls: list[tuple[int, int]]
+) -> None:
+    """Count "help us" / "visit CDC" (a verb asking people to the account) as a call,
+    unless the vocabulary's calls to buy already counted it ("join us")."""
     verb = _INVITE_TO_SELF.search(text, max(0, start - 20), start)
-    if verb:
+    if verb and not any(s < end and verb.start() < e for s, e in calls):
         signals.add("calls_to_buy", " ".join(text[verb.start() : end].split()))
 
 

@@ -224,6 +224,7 @@ class BioRule(Rule):
 
     def offering(self, ctx: PostContext) -> list[str]:
         """Evidence that the bio says what the business does (empty when it does not)."""
+        nlp.sentenced(nlp.lemmatized(ctx.doc))  # read below: lemmas and sentence starts
         personal = [(s, e) for s, e, _ in self._hits(ctx, "personal")]
         offered = [
             (s, e, t)

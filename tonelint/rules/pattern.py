@@ -265,7 +265,7 @@ class PatternRule(Rule):
                 if m.end() > m.start():
                     yield m.start(), m.end(), entry
         if self.matcher is not None and self._may_match(ctx):
-            doc = nlp.lemmatized(ctx.doc)
+            doc = nlp.sentenced(nlp.lemmatized(ctx.doc))  # patterns may test either
             strings = doc.vocab.strings
             for match_id, start, end in self.matcher(doc):
                 span = doc[start:end]

@@ -4,7 +4,7 @@ The signals (see ``tonelint.signals``) are counted per post: ``first_person``,
 ``self_mention`` (the configured account named in the third person), ``self_reference``
 (both), ``second_person``, ``promotional``, ``bragging``, ``calls_to_buy``, ``invitations``,
 ``informative`` (from the rule's ``vocabulary`` lists), ``link``, ``question``, ``mention``
-(another account), ``reply``, ``teaser`` (a link with at most three words of prose).
+(another account), ``reply``, ``teaser`` (a link with at most two words of prose).
 Each count, capped at ``cap``, is multiplied by its weight in ``weights``; the rule fires
 when the sum reaches ``threshold``, every entry of ``require`` is present (``a|b`` means
 either) and none of ``forbid`` is.  The message lists what fired.
