@@ -18,15 +18,15 @@ Sampling
     printed sorted by row id.
 
 Later batches
-    ``--batch 2``, ``3`` and ``4`` draw further, disjoint samples for more rounds of
-    labels (``bench/labels/posts-2.csv`` ... ``posts-4.csv``): ``random.Random(20261122)``
-    (batch 3: ``20261123``, batch 4: ``20261124``), the files and counts of ``PLAN_2``
-    (batches 3 and 4: ``PLAN_3``), with every row of the earlier batches removed from the
-    eligible rows first.
+    ``--batch 2`` to ``5`` draw further, disjoint samples for more rounds of labels
+    (``bench/labels/posts-2.csv`` ... ``posts-5.csv``): ``random.Random(20261122)`` for
+    batch 2, ``20261123`` to ``20261125`` for batches 3 to 5, the files and counts of
+    ``PLAN_2`` (batches 3 to 5: ``PLAN_3``), with every row of the earlier batches removed
+    from the eligible rows first.
 
 Usage::
 
-    python bench/sample_posts.py [--corpus PATH] [--ids-only] [--batch 1|2|3|4]
+    python bench/sample_posts.py [--corpus PATH] [--ids-only] [--batch 1|2|3|4|5]
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ SEED = 20261121
 SEED_2 = 20261122
 SEED_3 = 20261123
 SEED_4 = 20261124
+SEED_5 = 20261125
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 Row = dict[str, str]
@@ -96,7 +97,13 @@ PLAN_3: tuple[FilePlan, ...] = (
     FilePlan("posts/cdcgov_tweets.csv", 30, _any),
     FilePlan("posts/health_news_tweets.csv", 30, _any),
 )
-PLANS = {1: (PLAN, SEED), 2: (PLAN_2, SEED_2), 3: (PLAN_3, SEED_3), 4: (PLAN_3, SEED_4)}
+PLANS = {
+    1: (PLAN, SEED),
+    2: (PLAN_2, SEED_2),
+    3: (PLAN_3, SEED_3),
+    4: (PLAN_3, SEED_4),
+    5: (PLAN_3, SEED_5),
+}
 
 
 @dataclass(frozen=True)

@@ -248,3 +248,21 @@ def test_corporate_tone_suggestion_and_span() -> None:
 def test_message_word_order_is_stable_across_processes() -> None:
     (message,) = _self_promotion("We won an Award, the award we are proud of! https://a.example")
     assert "bragging (Award, award, proud)" in message
+
+
+def test_a_hosted_chat_answer_to_a_user_is_a_reply() -> None:
+    assert _signals("A3b @dana_k We compost at every store we own.")["reply"] == 1
+    assert _signals("A12a .@dana_k we are proud of our new goal")["reply"] == 1
+    assert "reply" not in _signals("A great day with @dana_k at our shop")
+
+
+def test_a_holiday_greeting_greets_the_reader() -> None:
+    text = "Happy Lunar New Year from all of us at Acme! https://t.example/n"
+    assert _signals(text, ACME)["invitations"] == 1
+    assert _self_promotion(text, ACME) == []
+
+
+def test_a_greeting_signed_by_the_team_is_not_about_the_team() -> None:
+    signals = _signals("Happy holidays from the Acme team!", ACME)
+    assert "self_mention" not in signals and "first_person" not in signals
+    assert _signals("The Acme team fixed 40 leaks this week.", ACME)["self_mention"] == 1

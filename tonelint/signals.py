@@ -66,7 +66,9 @@ SIGNALS = (
 COMPOSITES = {"self_reference": ("first_person", "self_mention")}
 
 _RESHARE = re.compile(r"^\s*RT (@\w{1,30}):")
-_REPLY = re.compile(r"^\s*(?:@\w{1,30}\s*)+")
+# A reply starts with the handles it answers; in a hosted chat the answer number comes
+# first ("A3b @dana ...", "A12a .@dana ...").
+_REPLY = re.compile(r"^\s*(?:[AQ]\d{1,2}[a-z]?\s*[:.]?\s+\.?)?(?:@\w{1,30}\s*)+")
 _QUESTION = re.compile(r"\?(?=[\s\"'\u201d)]|$)")
 # "Join us", "help CDC", "follow @OurBrand": asking people to come to the account itself.
 _INVITE_TO_SELF = re.compile(
@@ -82,6 +84,13 @@ _OWN_PEOPLE = re.compile(
     re.IGNORECASE,
 )
 _THANKS = re.compile(r"(?i)^(?:thank|thanks|congrat|shout)")
+# A greeting's signature: "from all of us at Acme", "from the Acme team".
+_SIGN_OFF = re.compile(
+    r"\bfrom (?:all of us|everyone|the (?:whole |entire )?"
+    r"[\w!'\u2019.&-]+(?: [\w!'\u2019.&-]+){0,3}? (?:team|family|crew|staff))"
+    r"(?: (?:here )?at [^.!?\n]{1,40})?",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 TEASER_WORDS = 2
 _SMALL_WORDS = frozenset({"the", "and", "for", "but", "nor", "with", "from", "via", "per"})
@@ -147,7 +156,10 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
         return signals
     quoted = ctx.skipped_spans(("quotes",))
     urls = ctx.skipped_spans(("urls",))
+    signed = [m.span() for m in _SIGN_OFF.finditer(text)]
     self_spans = account.self_mentions(text) if account else []
+    if signed:  # "... from all of us at Acme": the sender's signature, not the subject
+        self_spans = [span for span in self_spans if not overlaps(*span, signed)]
     for start, end in self_spans:
         signals.add("self_mention", " ".join(text[start:end].split()))
     if urls:
@@ -155,7 +167,7 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
         if _prose_words(ctx, urls) <= TEASER_WORDS:
             signals.add("teaser", text[urls[0][0] : urls[0][1]])
     reply = _REPLY.match(text)
-    if reply and account and account.owns_handle(reply.group().split()[0]):
+    if reply and account and account.owns_handle(reply.group().split("@")[1].split()[0]):
         reply = None  # "@OurBrand did X": the account talking about itself, not a reply
     if reply:
         signals.add("reply", reply.group().strip())
@@ -184,6 +196,8 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
         word = toks.texts[i]
         start = toks.starts[i]
         if quoted and overlaps(start, start + len(word), quoted):
+            continue
+        if signed and overlaps(start, start + len(word), signed):
             continue
         if lower in FIRST_PERSON:
             if lower in SINGULAR and headline is None:
