@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-LABEL_SETS = ("posts.csv", "posts-2.csv", "posts-3.csv", "posts-4.csv")
+LABEL_SETS = ("posts.csv", "posts-2.csv", "posts-3.csv", "posts-4.csv", "posts-5.csv")
 
 
 def _labels(name: str) -> dict[tuple[str, int], str]:
