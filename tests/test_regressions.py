@@ -296,3 +296,16 @@ def test_nfc_expansion_is_measured_not_waved_through() -> None:
     text = "\u0958" * 200  # each becomes two code points under NFC
     assert measure(text, "characters") == 400
     assert not within(text, "characters", 300)
+
+
+def test_indented_markdown_code_is_not_linted(tmp_path: Path) -> None:
+    from tonelint.sources.markdown import read
+
+    text = (
+        "---\nplatform: x\n---\nOur tips for the week.\n\n    leverage synergies\n\n"
+        "- a list item\n\n    that we leverage here\n"
+    )
+    (post,) = read(text, "d.md", "post", {})
+    assert "leverage synergies" not in post.text  # a code block: blanked out
+    assert "that we leverage here" in post.text  # a list item's continuation: prose
+    assert len(post.text) == len(text) - text.index("Our tips")  # positions kept
