@@ -309,3 +309,19 @@ def test_indented_markdown_code_is_not_linted(tmp_path: Path) -> None:
     assert "leverage synergies" not in post.text  # a code block: blanked out
     assert "that we leverage here" in post.text  # a list item's continuation: prose
     assert len(post.text) == len(text) - text.index("Our tips")  # positions kept
+
+
+def test_csv_columns_count_doubled_quotes_in_the_file(tmp_path: Path) -> None:
+    from tonelint.model import InputError
+    from tonelint.sources.schedule import read_csv
+
+    line = '2030-01-01T09:00,x,"Our ""new"" plan will leverage\nthe ""best"" synergies"'
+    text = "at,platform,text\n" + line + "\n"
+    errors: list[InputError] = []
+    (post,) = read_csv(text, "s.csv", {}, errors)
+    assert not errors
+    at = post.text.index("leverage")
+    assert post.positions.locate(at) == (2, line.index("leverage") + 1)
+    second = text.split("\n")[2]
+    at = post.text.index("synergies")
+    assert post.positions.locate(at) == (3, second.index("synergies") + 1)

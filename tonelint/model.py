@@ -73,7 +73,15 @@ class PositionMap:
     to.  Columns count Unicode code points, 1-based, as editors and ruff do.
     """
 
-    def __init__(self, text: str, origins: Sequence[LineOrigin]) -> None:
+    def __init__(
+        self,
+        text: str,
+        origins: Sequence[LineOrigin],
+        breaks: Sequence[tuple[int, LineOrigin]] = (),
+    ) -> None:
+        """``origins``: where each line of ``text`` starts in the file.  ``breaks``: further
+        offsets inside a line from which the file position jumps, e.g. past the second
+        quote of a CSV field's doubled ``""``, which the text holds as one character."""
         self._starts = [0]
         for i, ch in enumerate(text):
             if ch == "\n":
@@ -82,7 +90,11 @@ class PositionMap:
             last = origins[-1] if origins else LineOrigin(1, 1)
             extra = len(self._starts) - len(origins)
             origins = [*origins, *(LineOrigin(last.line + k + 1, 1) for k in range(extra))]
-        self._origins = list(origins)
+        self._origins = list(origins[: len(self._starts)])
+        for offset, origin in sorted(breaks, key=lambda b: b[0]):
+            index = bisect.bisect_right(self._starts, offset)
+            self._starts.insert(index, offset)
+            self._origins.insert(index, origin)
 
     @classmethod
     def simple(cls, text: str, first_line: int = 1, first_column: int = 1) -> PositionMap:

@@ -14,6 +14,7 @@ platform) is reported with its line and skipped; the rest of the schedule is sti
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 from typing import Any
@@ -202,6 +203,7 @@ def read_csv(
     except ValueError as exc:
         raise InputError(str(exc), path) from None
     lines = text.split("\n")
+    starts = [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")]
     rows = csv.reader(io.StringIO(text), strict=True)
     out: list[Post] = []
     header: list[str] | None = None
@@ -229,14 +231,64 @@ def read_csv(
                 if len(record) > 2 and record[2].strip():
                     fields["text"] = f"{fields['text']} {record[2].strip()}"
             body = fields.get("text") or ""
-            first = body.split("\n")[0]
-            column = lines[line - 1].find(first) + 1 if first and line <= len(lines) else 1
-            origins = [LineOrigin(line, max(column, 1))] + [
-                LineOrigin(line + k, 1) for k in range(1, body.count("\n") + 1)
+            index = header.index("text") if header else 1
+            found = _field_position(text, starts, line, index)
+            if found is not None:
+                origin, breaks = found
+            else:
+                first = body.split("\n")[0]
+                column = lines[line - 1].find(first) + 1 if first and line <= len(lines) else 1
+                origin, breaks = LineOrigin(line, max(column, 1)), []
+            origins = [origin] + [
+                LineOrigin(origin.line + k, 1) for k in range(1, body.count("\n") + 1)
             ]
-            post = reader.post(fields, line, PositionMap(body, origins) if body else None)
+            positions = PositionMap(body, origins, breaks) if body else None
+            post = reader.post(fields, line, positions)
             if post is not None:
                 out.append(post)
     except csv.Error as exc:
         raise InputError(f"invalid CSV: {exc}", path, rows.line_num) from None
     return out
+
+
+def _field_position(
+    text: str, starts: list[int], line: int, index: int
+) -> tuple[LineOrigin, list[tuple[int, LineOrigin]]] | None:
+    """Where field ``index`` of the CSV record that starts on ``line`` begins in the file,
+    and the offsets of its value after which the file position jumps: each doubled quote
+    ``""`` is one character of the value but two in the file.  None when the record has
+    no such field."""
+
+    def origin(offset: int) -> LineOrigin:
+        number = bisect.bisect_right(starts, offset)
+        return LineOrigin(number, offset - starts[number - 1] + 1)
+
+    if line > len(starts):
+        return None
+    pos, end = starts[line - 1], len(text)
+    for _ in range(index):  # skip the fields before it
+        if text.startswith('"', pos):
+            pos += 1
+            while pos < end and not (text[pos] == '"' and not text.startswith('""', pos)):
+                pos += 2 if text.startswith('""', pos) else 1
+            pos += 1
+        while pos < end and text[pos] not in ",\r\n":
+            pos += 1
+        if pos >= end or text[pos] != ",":
+            return None
+        pos += 1
+    if not text.startswith('"', pos):
+        return origin(pos), []
+    pos += 1
+    first, breaks, decoded = origin(pos), [], 0
+    while pos < end:
+        if text.startswith('""', pos):
+            pos += 2
+            decoded += 1
+            breaks.append((decoded, origin(pos)))
+        elif text[pos] == '"':
+            break
+        else:
+            pos += 1
+            decoded += 1
+    return first, breaks
