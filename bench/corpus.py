@@ -11,6 +11,7 @@ import csv
 import html
 import os
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,3 +66,23 @@ def posts(corpus: Path = DEFAULT, files: list[str] | None = None) -> Iterator[Co
 
 def available(corpus: Path = DEFAULT) -> bool:
     return (corpus / "posts").is_dir()
+
+
+def missing(corpus: Path = DEFAULT) -> bool:
+    """True, after saying so on stderr, when the corpus is not at ``corpus`` (the benchmark
+    scripts then exit with 2)."""
+    if available(corpus):
+        return False
+    print(f"corpus not found at {corpus}", file=sys.stderr)
+    return True
+
+
+WARM_UP_EVERY = 10
+
+
+def warm_up_split(texts: list[str]) -> tuple[list[str], list[str]]:
+    """Steady-state benchmarks warm up on every 10th post (a sample of every source, as a
+    long run would have seen) and time the others."""
+    warm = texts[::WARM_UP_EVERY]
+    timed = [t for n, t in enumerate(texts) if n % WARM_UP_EVERY]
+    return warm, timed

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import math
 import sys
 from collections import Counter
 from pathlib import Path
@@ -27,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from accounts import as_post
-from corpus import DEFAULT, POST_FILES, available, posts
+from corpus import DEFAULT, POST_FILES, missing, posts
 
 from tonelint.engine import Linter
 from tonelint.ruleset import load_ruleset
@@ -42,8 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=40, help="how many spans --show prints")
     parser.add_argument("--errors", action="store_true", help="list mislabelled dev posts")
     args = parser.parse_args(argv)
-    if not available(args.corpus):
-        print(f"corpus not found at {args.corpus}", file=sys.stderr)
+    if missing(args.corpus):
         return 2
     linter = Linter(load_ruleset(args.ruleset))
     rule_ids = [r.id for r in linter.rules if "post" in r.kinds]
@@ -142,6 +142,8 @@ def _report(
     print()
     print(f"self-promotion on {name} ({len(labels)} posts, {tp + fn} promotional):")
     print(f"precision {precision:.3f}, recall {recall:.3f} (TP {tp}, FP {fp}, FN {fn}, TN {tn})")
+    if tp + fn:  # how far recall moves from one sample of this size to the next
+        print(f"standard error of recall: {math.sqrt(recall * (1 - recall) / (tp + fn)):.3f}")
 
 
 if __name__ == "__main__":

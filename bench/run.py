@@ -37,14 +37,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import DEFAULT, available, posts
+from corpus import DEFAULT, WARM_UP_EVERY, missing, posts, warm_up_split
 
 from tonelint.engine import Linter
 from tonelint.model import PositionMap, Post
 from tonelint.ruleset import load_ruleset
 
 ROOT = Path(__file__).resolve().parent.parent
-WARM_UP_EVERY = 10
 TONELINT = [sys.executable, "-m", "tonelint"]
 
 
@@ -80,8 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--peers", type=Path, default=None, help="folder with node_modules")
     parser.add_argument("--repeat", type=int, default=10)
     args = parser.parse_args(argv)
-    if not available(args.corpus):
-        print(f"corpus not found at {args.corpus}", file=sys.stderr)
+    if missing(args.corpus):
         return 2
     items = list(posts(args.corpus))
     texts = [i.text for i in items]
@@ -139,8 +137,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
 
         print("\nSteady state, in one process (no start-up):")
-        warm = texts[::WARM_UP_EVERY]  # a sample of every source, as a long run would see
-        timed = [t for n, t in enumerate(texts) if n % WARM_UP_EVERY]
+        warm, timed = warm_up_split(texts)
         timed_words = sum(len(t.split()) for t in timed)
         import spacy
 

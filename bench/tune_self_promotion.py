@@ -33,7 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from accounts import as_post
-from corpus import DEFAULT, available, posts
+from corpus import DEFAULT, missing, posts
 
 from tonelint.context import PostContext
 from tonelint.rules.score import ScoreRule
@@ -66,8 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT)
     parser.add_argument("--trials", type=int, default=20000)
     args = parser.parse_args(argv)
-    if not available(args.corpus):
-        print(f"corpus not found at {args.corpus}", file=sys.stderr)
+    if missing(args.corpus):
         return 2
     data = _examples(args.corpus)
     print(f"{len(data)} labelled posts ({sum(y for _, y, _ in data)} promotional)")

@@ -17,7 +17,6 @@ from typing import Any
 
 from .regexcheck import C, sre_parse
 
-MIN_LENGTH = 1
 # Characters ``re`` matches case-insensitively against ASCII letters: Kelvin sign, long s,
 # dotted and dotless i.
 _FOLDS_TO_ASCII = re.compile("[\u212a\u017f\u0130\u0131]")
@@ -37,7 +36,7 @@ def required_literals(regex: re.Pattern[str]) -> tuple[str, ...] | None:
 def _best(items: Any) -> tuple[str, ...] | None:
     candidates: list[tuple[str, ...]] = []
     _collect(items, candidates)
-    usable = [c for c in candidates if c and all(len(w) >= MIN_LENGTH and w.isascii() for w in c)]
+    usable = [c for c in candidates if c and all(w and w.isascii() for w in c)]
     if not usable:
         return None
     return max(usable, key=lambda c: (min(len(w) for w in c), -len(c)))
@@ -77,13 +76,17 @@ class Gate:
             literals = tuple(w.lower() for w in literals)
         self.literals = literals
 
-    def may_match(self, text: str, lower: str) -> bool:
-        """``lower`` is ``text.lower()``, computed once per post by the caller."""
-        if self.literals is None:
+    def may_match(self, text: str, lower: str, folded: bool | None = None) -> bool:
+        """``lower`` is ``text.lower()`` and ``folded`` is ``folds_to_ascii(text)``, both
+        computed once per post by a caller that tests many gates."""
+        literals = self.literals
+        if literals is None:
             return True
-        if self.ignore_case:
-            return folds_to_ascii(text) or any(w in lower for w in self.literals)
-        return any(w in text for w in self.literals)
+        if not self.ignore_case:
+            return any(w in text for w in literals)
+        if folded is None:
+            folded = folds_to_ascii(text)
+        return folded or any(w in lower for w in literals)
 
 
 def folds_to_ascii(text: str) -> bool:

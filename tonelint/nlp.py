@@ -35,13 +35,6 @@ def lemma_table() -> dict[str, str]:
     return table
 
 
-def lemmatize(word: str) -> str:
-    """The lower-case lemma of one word, or the lower-cased word when the table has none."""
-    lower = word.lower()
-    lemma = lemma_table().get(lower)
-    return lemma.lower() if lemma else lower
-
-
 def lemma_of(lower: str, norm: str, table: dict[str, str]) -> str:
     """The lemma the pipeline gives a token with this lower-case form and norm."""
     lemma = table.get(lower) or table.get(norm)

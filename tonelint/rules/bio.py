@@ -281,7 +281,6 @@ class BioRule(Rule):
 
     def _missing(self, ctx: PostContext) -> str | None:
         """What the bio lacks for this check, or None when it is fine."""
-        nlp.sentenced(nlp.lemmatized(ctx.doc))  # the checks read lemmas and sentence starts
         check = self.opts["check"]
         if check == "name":
             return None if self._named(ctx) else "the business's name"

@@ -33,7 +33,7 @@ from ..literals import Gate
 from ..model import Match
 from ..textspans import SPAN_KINDS, is_reply, overlaps
 from .base import Option, Rule, message_fields, quote
-from .phrase import Forms, _check_kinds, word_forms
+from .phrase import _check_kinds, word_forms
 
 if TYPE_CHECKING:
     from ..context import PostContext
@@ -186,10 +186,12 @@ def _required_words(tokens: list[dict[str, Any]]) -> list[Need] | None:
     return needs or None
 
 
-def _present(need: Need, forms: Forms) -> bool:
+def _present(need: Need, keys: set[str], lowers: Sequence[str]) -> bool:
+    """Whether a post with these word keys (``Forms.keys``) and token lower-case forms
+    meets one need of a token pattern."""
     if isinstance(need, frozenset):
-        return not need.isdisjoint(forms.keys)
-    return need.present(forms.lowers)
+        return not need.isdisjoint(keys)
+    return need.present(lowers)
 
 
 class PatternRule(Rule):
@@ -254,13 +256,8 @@ class PatternRule(Rule):
         lower = ctx.lower
         folded = ctx.folds_to_ascii
         for regex, entry, gate in self.regexes:
-            literals = gate.literals
-            if literals is not None:  # Gate.may_match, inlined: this loop is hot
-                if gate.ignore_case:
-                    if not folded and not any(w in lower for w in literals):
-                        continue
-                elif not any(w in text for w in literals):
-                    continue
+            if not gate.may_match(text, lower, folded):
+                continue
             for m in regex.finditer(text):
                 if m.end() > m.start():
                     yield m.start(), m.end(), entry
@@ -274,8 +271,10 @@ class PatternRule(Rule):
     def _may_match(self, ctx: PostContext) -> bool:
         """Whether some token pattern could match: every one needs certain words (see
         ``_required_words``), and most posts hold none of them, so the matcher is skipped."""
-        forms = word_forms(ctx.doc)
-        return any(needs is None or all(_present(n, forms) for n in needs) for needs in self.needs)
+        keys, lowers = word_forms(ctx.doc).keys, nlp.tokens(ctx.doc).lowers
+        return any(
+            needs is None or all(_present(n, keys, lowers) for n in needs) for needs in self.needs
+        )
 
     def _cleared(self, regex: re.Pattern[str] | None, text: str) -> bool:
         if regex is None:

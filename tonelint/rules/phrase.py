@@ -120,15 +120,13 @@ Form = tuple[str, str, int, int, tuple[str, ...]]
 class Forms:
     """A Doc's words as ``(lower, lemma, start, end, lookup keys)``, spaces and hyphens left
     out; ``keys``: every lookup key, lower-case form and lemma of every token, so a phrase
-    list (or token pattern) whose first words are all absent is skipped at once; and
-    ``lowers``: every token's lower-case form."""
+    list (or token pattern) whose first words are all absent is skipped at once."""
 
-    __slots__ = ("_index", "keys", "lowers", "words")
+    __slots__ = ("_index", "keys", "words")
 
-    def __init__(self, words: list[Form], keys: set[str], lowers: Sequence[str]) -> None:
+    def __init__(self, words: list[Form], keys: set[str]) -> None:
         self.words = words
         self.keys = keys
-        self.lowers = lowers
         self._index: dict[str, list[int]] | None = None
 
     def index(self) -> dict[str, list[int]]:
@@ -162,7 +160,7 @@ def word_forms(doc: Doc) -> Forms:
     every.update(lowers)
     for word in words:
         every.update(word[4])
-    forms = Forms(words, every, lowers)
+    forms = Forms(words, every)
     doc.user_data["tonelint_forms"] = forms
     return forms
 
