@@ -111,3 +111,14 @@ def test_patient_relationship_only_in_replies() -> None:
         "patient-relationship"
     ]
     assert linter.lint_post(Post(post, "t", PositionMap.simple(post))) == []
+
+
+@pytest.mark.skipif(importlib.util.find_spec(MODEL) is None, reason=f"{MODEL} is not installed")
+def test_phi_use_ner_false_keeps_to_the_cues(
+    run_json: Callable[..., tuple[int, dict[str, Any]]], tmp_path: Path
+) -> None:
+    write(tmp_path, "r.yaml", "extends: healthcare\nrules:\n  phi: {use_ner: false}\n")
+    write(tmp_path, ".tonelint.yaml", f"ruleset: r.yaml\nmodel: {MODEL}\n")
+    write(tmp_path, "a.txt", PHI_TEXT)  # the name follows no cue: only NER would find it
+    code, data = run_json("--select", "phi", "a.txt")
+    assert code == 0 and data["findings"] == []

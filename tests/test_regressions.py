@@ -325,3 +325,16 @@ def test_csv_columns_count_doubled_quotes_in_the_file(tmp_path: Path) -> None:
     second = text.split("\n")[2]
     at = post.text.index("synergies")
     assert post.positions.locate(at) == (3, second.index("synergies") + 1)
+
+
+def test_an_unknown_yaml_tag_in_a_schedule_is_a_clean_error(tmp_path: Path) -> None:
+    from tonelint.model import InputError
+    from tonelint.sources.schedule import read_data
+
+    text = "posts:\n  - at: !!python/object:os.system x\n    text: hi\n"
+    try:
+        read_data(text, "s.yaml", {}, [])
+    except InputError as exc:
+        assert exc.line == 2 and "constructor" in str(exc)
+    else:
+        raise AssertionError("expected an InputError")

@@ -242,3 +242,14 @@ def test_schedules_flag_reads_config_paths(run: Callable[..., Any], tmp_path: Pa
     assert "[posting-frequency]" in result.stdout
     write(tmp_path, ".tonelint.yaml", "platform: linkedin\n")
     assert run("--schedules").exit_code == 2
+
+
+def test_promo_ratio_with_max_share_set_directly(tmp_path: Path) -> None:
+    promo = "We're proud to launch our award-winning guards! Order now."
+    tips = [f"Tip {i}: clear the downspout after a storm." for i in range(5)]
+    posts = [_post(f"2026-12-0{i + 1}T09:00", t) for i, t in enumerate(tips)]
+    posts.append(_post("2026-12-06T08:00", promo))  # 1 post in 6 is self-promotion
+    body = "extends: general\nrules:\n  promo-ratio: {balance: null, max_share: 0.1}\n"
+    linter = Linter(load_ruleset(str(write(tmp_path, "tight.yaml", body))), select=["promo-ratio"])
+    (finding,) = linter.lint_schedule(posts, datetime(2026, 11, 1, tzinfo=UTC))
+    assert finding.rule == "promo-ratio"

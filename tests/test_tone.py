@@ -266,3 +266,12 @@ def test_a_greeting_signed_by_the_team_is_not_about_the_team() -> None:
     signals = _signals("Happy holidays from the Acme team!", ACME)
     assert "self_mention" not in signals and "first_person" not in signals
     assert _signals("The Acme team fixed 40 leaks this week.", ACME)["self_mention"] == 1
+
+
+def test_shouting_max_exclamations_zero_means_no_limit(tmp_path: Path) -> None:
+    body = "name: t\nrules:\n  bangs:\n    type: capitals\n    message: '{match}'\n"
+    strict = compile_rules(tmp_path, body)
+    relaxed = compile_rules(tmp_path, body + "    max_exclamations: 0\n")
+    text = "Open today!!!!"
+    assert [f.message for f in lint(strict, text)] == ["!!!!"]
+    assert lint(relaxed, text) == []

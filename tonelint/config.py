@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -69,24 +69,21 @@ class Config:
     timezone: str = "UTC"
     date_order: str | None = None
     schedule_paths: tuple[Path, ...] = ()
-    _cache: dict[str, Ruleset] = field(default_factory=dict, repr=False)
 
     @property
     def base_dir(self) -> Path:
         return Path(self.path).resolve().parent if self.path else Path.cwd()
 
     def load_ruleset(self, ref: str | None = None) -> Ruleset:
-        """The compiled ruleset ``ref`` (default: this config's) with this config's overrides."""
-        ref = ref or self.ruleset
-        if ref not in self._cache:
-            self._cache[ref] = load_ruleset(
-                ref,
-                self.ruleset_paths,
-                self.base_dir,
-                overrides=self.rules,
-                overrides_path=self.path or "<config>",
-            )
-        return self._cache[ref]
+        """The compiled ruleset ``ref`` (default: this config's) with this config's overrides
+        (compiled anew on each call: the runner keeps one linter per config and ruleset)."""
+        return load_ruleset(
+            ref or self.ruleset,
+            self.ruleset_paths,
+            self.base_dir,
+            overrides=self.rules,
+            overrides_path=self.path or "<config>",
+        )
 
 
 def _strings(value: Any, key: str, path: str, line: int) -> tuple[str, ...]:
@@ -134,7 +131,7 @@ def from_mapping(data: Any, path: str) -> Config:
             values[key] = value
         elif key in ("include", "exclude"):
             values[key] = _strings(value, key, path, line or 1)
-        elif key == "ruleset_paths":
+        elif key in ("ruleset_paths", "schedule_paths"):
             values[key] = tuple(base / p for p in _strings(value, key, path, line or 1))
         elif key in ("max_file_size", "max_post_chars"):
             if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
@@ -156,15 +153,11 @@ def from_mapping(data: Any, path: str) -> Config:
             if value not in timeparse.DATE_ORDERS:
                 raise InputError("'date_order' must be dmy or mdy", path, line)
             values[key] = value
-        elif key == "schedule_paths":
-            values[key] = tuple(base / p for p in _strings(value, key, path, line or 1))
-        elif key == "account":
+        else:  # account: the one key left (CONFIG_KEYS lists no other)
             try:
                 values[key] = parse_account(value)
             except ValueError as exc:
                 raise InputError(str(exc), path, line) from None
-        else:
-            values[key] = value
     return Config(**values)
 
 

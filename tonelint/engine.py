@@ -48,6 +48,9 @@ class Linter:
         ]
         self._fired: dict[int, frozenset[str]] = {}
         """Rule ids that fired on each scheduled post, kept for the schedule rules' judges."""
+        self._known = frozenset(ruleset.ids)
+        self._judges: set[str] = set()
+        """The post rules whose verdicts schedule rules count (they run even when off)."""
         for rule in self.schedule_rules:
             judge = rule.options.get("judge")
             if judge is not None and ruleset.get(judge) is None:
@@ -55,6 +58,8 @@ class Linter:
                     f"rule {rule.id!r} counts the verdicts of {judge!r}, "
                     f"which ruleset {ruleset.name} does not have (turned off?)"
                 )
+            if judge is not None:
+                self._judges.add(judge)
 
     def lint_post(self, post: Post) -> list[Finding]:
         ctx = PostContext(post, self.model)
@@ -63,7 +68,7 @@ class Linter:
         for rule in self.rules:
             if post.kind not in rule.kinds:
                 continue
-            if rule.id in off and not (post.at is not None and self._is_judge(rule.id)):
+            if rule.id in off and not (post.at is not None and rule.id in self._judges):
                 continue
             findings.extend(_finding(post, rule, match) for match in rule.impl.check(ctx))
         if post.at is not None and self.schedule_rules:
@@ -81,12 +86,9 @@ class Linter:
         if fired is not None:
             self._fired[id(post)] = fired
 
-    def _is_judge(self, rule_id: str) -> bool:
-        return any(r.options.get("judge") == rule_id for r in self.schedule_rules)
-
     def _unknown_ids(self, post: Post) -> list[Finding]:
         """A warning for each suppression that names a rule this ruleset does not have."""
-        known = set(self.ruleset.ids)
+        known = self._known
         out = []
         for s in post.suppressions:
             for rule_id in sorted((s.rules or frozenset()) - known):
@@ -146,7 +148,7 @@ def _whole_post_off(post: Post) -> set[str]:
     """Rules a suppression turns off for the whole post: they need not run at all."""
     off: set[str] = set()
     for s in post.suppressions:
-        if s.rules is not None and s.first_line <= 1 and s.last_line >= 10**9:
+        if s.rules is not None and s.whole_file:
             off |= s.rules
             s.used = True  # not reported unused: the rule did not run, so it is unknowable
     return off

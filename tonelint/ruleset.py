@@ -78,7 +78,6 @@ class Ruleset:
     path: str
     rules: tuple[CompiledRule, ...]
     chain: tuple[str, ...] = field(default=())
-    vocabulary: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def get(self, rule_id: str) -> CompiledRule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
@@ -234,7 +233,6 @@ def load_ruleset(
         path=str(leaf_path),
         rules=compiled,
         chain=tuple(str(p) for p, _ in layers),
-        vocabulary={k: tuple(v) for k, v in vocabulary.items()},
     )
 
 

@@ -178,8 +178,6 @@ class Runner:
                     shown,
                     post.positions.locate(0)[0],
                 )
-            if post.account is None:
-                post.account = config.account
         return posts
 
     def lint_files(self, targets: Sequence[tuple[str, Config]]) -> Part:

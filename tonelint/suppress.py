@@ -24,6 +24,8 @@ _MD = re.compile(
 )
 TEXT_DIRECTIVE = re.compile(r"^[ \t]*tonelint:[ \t]*disable=([\w, -]+?)[ \t]*$", re.MULTILINE)
 YAML_DIRECTIVE = re.compile(r"#\s*tonelint:\s*disable=([\w, -]+?)\s*$")
+END = 10**9
+"""The ``last_line`` of a suppression that runs to the end of its file."""
 
 
 @dataclass
@@ -36,6 +38,12 @@ class Suppression:
     line: int
     column: int
     used: bool = False
+
+    @property
+    def whole_file(self) -> bool:
+        """Whether it covers every line (front matter, a text directive, an unclosed
+        disable at the top)."""
+        return self.first_line <= 1 and self.last_line >= END
 
     def covers(self, finding: Finding) -> bool:
         in_rules = self.rules is None or finding.rule in self.rules
@@ -59,17 +67,17 @@ def markdown(body: str, first_line: int) -> list[Suppression]:
         if kind == "disable-next-line":
             found.append(Suppression(rules, line + 1, line + 1, line, column))
         elif kind == "disable":
-            suppression = Suppression(rules, line, 10**9, line, column)
+            suppression = Suppression(rules, line, END, line, column)
             open_ranges.append(suppression)
             found.append(suppression)
         else:
             for suppression in open_ranges:
                 if rules is None or (suppression.rules is not None and suppression.rules <= rules):
                     suppression.last_line = min(suppression.last_line, line)
-            open_ranges = [s for s in open_ranges if s.last_line == 10**9]
+            open_ranges = [s for s in open_ranges if s.last_line == END]
     return found
 
 
 def whole(rules: frozenset[str], line: int, column: int = 1) -> Suppression:
     """A suppression of ``rules`` for every line (front matter, a text directive)."""
-    return Suppression(rules, 1, 10**9, line, column)
+    return Suppression(rules, 1, END, line, column)

@@ -6,6 +6,8 @@ its keys.  Syntax errors and duplicate keys become ``InputError`` with file and 
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
@@ -23,17 +25,11 @@ class LineDict(dict[Any, Any]):
         return self.key_lines.get(key, self.line)
 
 
-class LineList(list[Any]):
-    """A list loaded from YAML, with the 1-based line where it starts."""
-
-    line: int | None = None
-
-
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when built
 
 
 class _Loader(_Base):  # type: ignore[misc]
-    """SafeLoader building ``LineDict``/``LineList`` and refusing duplicate keys."""
+    """SafeLoader building ``LineDict`` mappings and refusing duplicate keys."""
 
     path = "<yaml>"
     offset = 0
@@ -61,30 +57,23 @@ class _Loader(_Base):  # type: ignore[misc]
             result.key_lines[key] = key_node.start_mark.line + 1 + self.offset
         return result
 
-    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> Any:
-        result = LineList(self.construct_object(child, deep=True) for child in node.value)
-        result.line = node.start_mark.line + 1 + self.offset
-        return result
-
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Loader.construct_mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _Loader.construct_sequence)
 
 MAX_NODES = 200_000
 
 
 def lined(value: Any) -> Any:
-    """Plain dicts and lists (from TOML or JSON) as ``LineDict``/``LineList`` without lines."""
+    """Plain dicts (from TOML or JSON), also inside lists, as ``LineDict`` without lines."""
     if isinstance(value, dict) and not isinstance(value, LineDict):
-        out = LineDict((k, lined(v)) for k, v in value.items())
-        return out
-    if isinstance(value, list) and not isinstance(value, LineList):
-        return LineList(lined(v) for v in value)
+        return LineDict((k, lined(v)) for k, v in value.items())
+    if isinstance(value, list):
+        return [lined(v) for v in value]
     return value
 
 
 def plain(value: Any) -> Any:
-    """``value`` with every ``LineDict``/``LineList`` turned back into a plain dict/list."""
+    """``value`` with every ``LineDict`` turned back into a plain dict."""
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -98,11 +87,22 @@ def load(text: str, path: str, first_line: int = 1) -> Any:
     loader.path = path
     loader.offset = first_line - 1
     try:
-        node = loader.get_single_node()
-        if node is None:
-            return None
-        _check_size(node, path, first_line)
-        return loader.construct_document(node)
+        with yaml_errors(path, first_line):
+            node = loader.get_single_node()
+            if node is None:
+                return None
+            check_size(node, path, first_line)
+            return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+@contextlib.contextmanager
+def yaml_errors(path: str, first_line: int = 1) -> Iterator[None]:
+    """Turn PyYAML's errors (and runaway nesting) into one-line ``InputError``s with the
+    file line, counting from ``first_line``."""
+    try:
+        yield
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark else None
@@ -112,11 +112,9 @@ def load(text: str, path: str, first_line: int = 1) -> Any:
         raise InputError(f"invalid YAML: {exc}", path) from None
     except RecursionError:
         raise InputError("YAML is nested too deeply", path) from None
-    finally:
-        loader.dispose()
 
 
-def _check_size(root: yaml.Node, path: str, first_line: int) -> None:
+def check_size(root: yaml.Node, path: str, first_line: int) -> None:
     """Refuse documents whose aliases expand past ``MAX_NODES`` (a "billion laughs" file)."""
     expanded: dict[int, int] = {}
 

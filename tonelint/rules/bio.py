@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from .. import nlp
 from ..model import Match
-from ..textspans import MENTION_RE, URL_RE, overlaps
+from ..textspans import URL_RE, overlaps
 from .base import Option, Rule, vocabulary_check
 from .phrase import PhraseIndex
 
@@ -206,21 +206,26 @@ class BioRule(Rule):
         vocab = self.opts["vocabulary"]
         self.index = {n: PhraseIndex([(p, None) for p in vocab.get(n, ())]) for n in VOCABULARIES}
         self.organisations = {w.lower() for w in vocab.get("organisations", ())}
+        trades = vocab.get("local_trades", ())
+        self.trade_in_name = (
+            re.compile(r"\b(?:" + "|".join(re.escape(w) for w in trades) + ")") if trades else None
+        )
 
     def _hits(self, ctx: PostContext, name: str) -> list[tuple[int, int, str]]:
         """Vocabulary matches outside links, handles, the business's own name, and link
-        labels ("Blog: https://...")."""
-        skip = [m.span() for m in URL_RE.finditer(ctx.text)]
-        skip += [m.span() for m in MENTION_RE.finditer(ctx.text)]
-        skip += _own_name_spans(ctx)
-        skip.sort()
-        return [
-            (s, e, ctx.text[s:e])
-            for s, e, _, _ in self.index[name].find(ctx.doc)
-            if not overlaps(s, e, skip)
-            and not _LINK_LABEL.match(ctx.text, e)
-            and not _idiom_tail(ctx.text, s)
-        ]
+        labels ("Blog: https://..."); worked out once per bio and list."""
+        key = f"bio-hits:{id(self.index[name])}"
+        if key not in ctx.cache:
+            skip = sorted([*ctx.skipped_spans(("urls", "mentions")), *_own_name_spans(ctx)])
+            ctx.cache[key] = [
+                (s, e, ctx.text[s:e])
+                for s, e, _, _ in self.index[name].find(ctx.doc)
+                if not overlaps(s, e, skip)
+                and not _LINK_LABEL.match(ctx.text, e)
+                and not _idiom_tail(ctx.text, s)
+            ]
+        hits: list[tuple[int, int, str]] = ctx.cache[key]
+        return hits
 
     def offering(self, ctx: PostContext) -> list[str]:
         """Evidence that the bio says what the business does (empty when it does not)."""
@@ -305,10 +310,7 @@ class BioRule(Rule):
 
     def _local_name(self, ctx: PostContext) -> bool:
         name = str(ctx.post.meta.get("name", "")).lower()
-        return bool(name) and any(
-            re.search(rf"\b{re.escape(w)}", name)
-            for w in self.opts["vocabulary"].get("local_trades", ())
-        )
+        return bool(name and self.trade_in_name and self.trade_in_name.search(name))
 
     def check(self, ctx: PostContext) -> Iterator[Match]:
         missing = self._missing(ctx)

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from .. import regexcheck
 from ..model import Match
-from ..textspans import MENTION_RE, URL_RE, is_reply, overlaps
+from ..textspans import MENTION_RE, is_reply, overlaps
 from .base import Option, Rule, quote, vocabulary_check
 from .phrase import PhraseIndex
 
@@ -98,7 +98,7 @@ class PhiRule(Rule):
 
     def _found(self, ctx: PostContext) -> Iterator[tuple[int, int, str]]:
         text = ctx.text
-        urls = [m.span() for m in URL_RE.finditer(text)]
+        urls = ctx.skipped_spans(("urls",))
         for kind, regex in self.identifiers.items():
             for m in regex.finditer(text):
                 if m.end() > m.start() and not overlaps(m.start(), m.end(), urls):

@@ -100,14 +100,22 @@ class ScoreRule(Rule):
     def __init__(self, rule_id: str, message: str, options: Mapping[str, Any]) -> None:
         super().__init__(rule_id, message, options)
         self.vocabulary = Vocabulary.shared(self.opts["vocabulary"])
+        # Options, worked out once: 'a|b' entries split, and the weight each signal shows
+        # with in the message (its own, or that of the composite it belongs to).
+        self.require = [item.split("|") for item in self.opts["require"]]
+        self.forbid = [item.split("|") for item in self.opts["forbid"]]
+        weights = self.opts["weights"]
+        self.shown_weight = {
+            name: weights.get(name, 0)
+            or next((weights.get(c, 0) for c, parts in COMPOSITES.items() if name in parts), 0)
+            for name in SIGNALS
+        }
 
     def judge(self, signals: Signals) -> tuple[bool, float]:
         """Whether the post is flagged, and its score."""
-        if any(
-            all(signals.count(p) == 0 for p in item.split("|")) for item in self.opts["require"]
-        ):
+        if any(all(signals.count(p) == 0 for p in names) for names in self.require):
             return False, 0.0
-        if any(any(signals.count(p) for p in item.split("|")) for item in self.opts["forbid"]):
+        if any(any(signals.count(p) for p in names) for names in self.forbid):
             return False, 0.0
         cap = self.opts["cap"]
         score = sum(w * min(signals.count(n), cap) for n, w in self.opts["weights"].items())
@@ -123,15 +131,7 @@ class ScoreRule(Rule):
             return
         fired = []
         for name in SIGNALS:
-            weight = self.opts["weights"].get(name, 0) or next(
-                (
-                    self.opts["weights"].get(c, 0)
-                    for c, parts in COMPOSITES.items()
-                    if name in parts
-                ),
-                0,
-            )
-            if signals.count(name) and weight > 0:
+            if signals.count(name) and self.shown_weight[name] > 0:
                 words = sorted(set(signals.words.get(name, [])), key=lambda w: (w.lower(), w))[:3]
                 shown = (
                     f" ({', '.join(words)})"
@@ -141,8 +141,8 @@ class ScoreRule(Rule):
                 fired.append(LABELS[name] + shown)
         absent = [
             ABSENT[n]
-            for item in self.opts["forbid"]
-            for n in item.split("|")
+            for names in self.forbid
+            for n in names
             if n in ABSENT and not signals.count(n)
         ]
         text = ctx.text

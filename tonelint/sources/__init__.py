@@ -31,7 +31,6 @@ class ReadSettings:
     """What a reader needs from the config and command line."""
 
     platform: str | None = None
-    ruleset: str | None = None
     timezone: str = "UTC"
     date_order: str | None = None
     account: Account | None = None
@@ -69,7 +68,6 @@ def read_posts(
         kind = _data_kind(content, path) if kind == "auto" else kind
     config = {
         "platform": opts.platform,
-        "ruleset": opts.ruleset,
         "timezone": opts.timezone,
         "date_order": opts.date_order,
         "account": opts.account,
@@ -79,8 +77,8 @@ def read_posts(
             return schedule.read_data(content, path, config, opts.errors)
         return schedule.read_csv(content, path, config, opts.errors)
     if kind == "profile":
-        return profile.read(content, path, opts.platform, opts.ruleset)
+        return profile.read(content, path, opts.platform, opts.account)
     post_kind = kind if kind in ("post", "bio") else ("bio" if is_bio_file(path) else "post")
     if suffix in MARKDOWN_SUFFIXES or (path == "<stdin>" and content.startswith("---\n")):
         return markdown.read(content, path, post_kind, config)
-    return text.read(content, path, opts.platform, post_kind, opts.ruleset)
+    return text.read(content, path, opts.platform, post_kind, opts.account)

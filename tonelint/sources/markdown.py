@@ -107,7 +107,7 @@ def read(text: str, path: str, kind: str, settings: dict[str, Any]) -> list[Post
             positions=PositionMap.simple(body, fm.body_line),
             platform=fm.platform or settings.get("platform"),
             kind=fm.kind or kind,
-            ruleset=fm.ruleset or settings.get("ruleset"),
+            ruleset=fm.ruleset,
             suppressions=suppressions,
             ignored=ignored,
             meta=fm.data,

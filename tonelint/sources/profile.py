@@ -15,8 +15,9 @@ from typing import Any
 import yaml
 
 from .. import platforms
+from ..account import Account
 from ..model import InputError, LineOrigin, PositionMap, Post
-from .yamlpos import load_nodes, mapping_get, scalar_origins
+from .yamlpos import key_lines, load_data, mapping_get, scalar_origins
 
 PROFILE_KEYS = ("platform", "name", "handle", "website", "location", "bio")
 
@@ -25,10 +26,9 @@ def looks_like_profile(data: Any) -> bool:
     return isinstance(data, dict) and "bio" in data and "posts" not in data
 
 
-def read(text: str, path: str, platform: str | None, ruleset: str | None) -> list[Post]:
+def read(text: str, path: str, platform: str | None, account: Account | None) -> list[Post]:
     try:
-        node = load_nodes(text, path)
-        data = yaml.safe_load(text) if node is not None else None
+        node, data = load_data(text, path)
     except InputError:
         if not path.endswith(".json"):
             raise
@@ -38,7 +38,7 @@ def read(text: str, path: str, platform: str | None, ruleset: str | None) -> lis
             raise InputError(f"invalid JSON: {exc.msg}", path, exc.lineno) from None
     if not isinstance(data, dict) or not looks_like_profile(data):
         raise InputError("a profile file needs a mapping with a 'bio' field", path, 1)
-    line_of = _line_finder(node)
+    line_of = key_lines(node).get
     fields: dict[str, str] = {}
     for key in PROFILE_KEYS:
         value = data.get(key)
@@ -67,19 +67,7 @@ def read(text: str, path: str, platform: str | None, ruleset: str | None) -> lis
             positions=positions,
             platform=shown_platform,
             kind="bio",
-            ruleset=ruleset,
+            account=account,
             meta={k: v for k, v in fields.items() if k != "bio"},
         )
     ]
-
-
-def _line_finder(node: yaml.Node | None) -> Any:
-    def line_of(key: str) -> int | None:
-        if not isinstance(node, yaml.MappingNode):
-            return None
-        for key_node, _ in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
-                return int(key_node.start_mark.line) + 1
-        return None
-
-    return line_of

@@ -26,7 +26,7 @@ from .. import platforms, suppress, timeparse
 from ..account import Account, parse_account
 from ..model import InputError, LineOrigin, PositionMap, Post
 from .frontmatter import disable_list
-from .yamlpos import load_nodes, mapping_get, scalar_origins
+from .yamlpos import key_lines, load_data, mapping_get, scalar_origins
 
 ENTRY_KEYS = ("at", "platform", "text", "kind", "id", "tonelint", "account")
 TOP_KEYS = ("timezone", "platform", "account", "posts")
@@ -39,7 +39,6 @@ class _Reader:
         self.path = path
         self.errors = errors
         self.platform: str | None = settings.get("platform")
-        self.ruleset: str | None = settings.get("ruleset")
         self.account: Account | None = settings.get("account")
         self.date_order: str | None = settings.get("date_order")
         self.zone_name: str = settings.get("timezone") or "UTC"
@@ -112,7 +111,6 @@ class _Reader:
             positions=positions or PositionMap(text, [LineOrigin(line or 1, 1)]),
             platform=platform,
             kind=kind,
-            ruleset=self.ruleset,
             suppressions=suppressions,
             meta={"id": str(fields["id"])} if fields.get("id") is not None else {},
             account=account,
@@ -125,15 +123,10 @@ def read_data(
     text: str, path: str, settings: dict[str, Any], errors: list[InputError]
 ) -> list[Post]:
     """A YAML or JSON schedule."""
-    root = load_nodes(text, path)
-    data = yaml.safe_load(text) if root is not None else None
+    root, data = load_data(text, path)
     if not isinstance(data, dict) or not isinstance(data.get("posts"), list):
         raise InputError("a schedule needs a 'posts' list", path, 1)
-    top_line = {
-        k.value: k.start_mark.line + 1
-        for k, _ in (root.value if isinstance(root, yaml.MappingNode) else [])
-        if isinstance(k, yaml.ScalarNode)
-    }
+    top_line = key_lines(root)
     for key in data:
         if key not in TOP_KEYS:
             raise InputError(
@@ -169,22 +162,20 @@ def read_data(
         if node is not None:
             # an entry's lines run from its "- " line to the line before the next entry
             first = node.start_mark.line + 1
-            nxt = items[index + 1].start_mark.line + 1 if index + 1 < len(items) else 10**9
-            last = nxt - 1 if nxt < 10**9 else max(node.end_mark.line + 1, first)
+            if index + 1 < len(items):
+                nxt = items[index + 1].start_mark.line + 1
+                last = nxt - 1
+            else:
+                nxt, last = suppress.END, max(node.end_mark.line + 1, first)
             mine = [c for c in comments if first <= c[0] < nxt]
         else:
             last, mine = line, []
         if not isinstance(entry, dict):
             errors.append(InputError("each scheduled post must be a mapping", path, line))
             continue
-        field_lines = {}
+        field_lines = key_lines(node)
         positions = None
         if isinstance(node, yaml.MappingNode):
-            field_lines = {
-                k.value: k.start_mark.line + 1
-                for k, _ in node.value
-                if isinstance(k, yaml.ScalarNode)
-            }
             text_node = mapping_get(node, "text")
             if isinstance(text_node, yaml.ScalarNode) and isinstance(entry.get("text"), str):
                 positions = PositionMap(entry["text"], scalar_origins(text_node, text))

@@ -7,14 +7,17 @@ not part of the post, and the rest keeps its file positions.
 from __future__ import annotations
 
 from .. import suppress
+from ..account import Account
 from ..model import LineOrigin, PositionMap, Post
 
 
-def read(text: str, path: str, platform: str | None, kind: str, ruleset: str | None) -> list[Post]:
+def read(
+    text: str, path: str, platform: str | None, kind: str, account: Account | None
+) -> list[Post]:
     directives = list(suppress.TEXT_DIRECTIVE.finditer(text))
     if not directives:
         positions = PositionMap.simple(text)
-        return [Post(text, path, positions, platform=platform, kind=kind, ruleset=ruleset)]
+        return [Post(text, path, positions, platform=platform, kind=kind, account=account)]
     found = []
     kept: list[str] = []
     origins: list[LineOrigin] = []
@@ -35,7 +38,7 @@ def read(text: str, path: str, platform: str | None, kind: str, ruleset: str | N
             PositionMap(body, origins),
             platform=platform,
             kind=kind,
-            ruleset=ruleset,
             suppressions=found,
+            account=account,
         )
     ]

@@ -2,36 +2,50 @@
 the right line and column.
 
 ``load_nodes`` parses a document into PyYAML's node tree (aliases and size are checked as
-for every YAML file tonelint reads); ``scalar_origins`` maps each line of a scalar's value
+for every YAML file tonelint reads), and ``load_data`` also builds its data from that tree
+(one parse for both); ``scalar_origins`` maps each line of a scalar's value
 to where it starts in the file: the line after ``|``/``>`` with the block's indentation for
 block scalars, the opening quote plus one for quoted ones.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import yaml
 
-from ..model import InputError, LineOrigin
-from ..yamlutil import _check_size
+from ..model import LineOrigin
+from ..yamlutil import check_size, yaml_errors
 
 
 def load_nodes(text: str, path: str) -> yaml.Node | None:
     """The node tree of one YAML document; ``InputError`` with the line on a syntax error."""
-    try:
+    with yaml_errors(path):
         node: yaml.Node | None = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise InputError(
-            f"invalid YAML: {problem}", path, mark.line + 1 if mark else None
-        ) from None
-    except yaml.YAMLError as exc:
-        raise InputError(f"invalid YAML: {exc}", path) from None
-    except RecursionError:
-        raise InputError("YAML is nested too deeply", path) from None
     if node is not None:
-        _check_size(node, path, 1)
+        check_size(node, path, 1)
     return node
+
+
+def load_data(text: str, path: str) -> tuple[yaml.Node | None, Any]:
+    """The node tree of one YAML document and its data (what ``yaml.safe_load`` gives),
+    from a single parse."""
+    node = load_nodes(text, path)
+    if node is None:
+        return None, None
+    loader = yaml.SafeLoader("")
+    try:
+        with yaml_errors(path):
+            return node, loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def key_lines(node: yaml.Node | None) -> dict[str, int]:
+    """The 1-based line of each plain key of a mapping node (empty for anything else)."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
 
 
 def mapping_get(node: yaml.Node, key: str) -> yaml.Node | None:
