@@ -22,11 +22,13 @@ Later batches
     (``bench/labels/posts-2.csv`` ... ``posts-5.csv``): ``random.Random(20261122)`` for
     batch 2, ``20261123`` to ``20261125`` for batches 3 to 5, the files and counts of
     ``PLAN_2`` (batches 3 to 5: ``PLAN_3``), with every row of the earlier batches removed
-    from the eligible rows first.
+    from the eligible rows first.  ``--batch 6`` (``random.Random(20261126)``, ``PLAN_6``)
+    draws more of the timeline, where the promotional posts are, so that recall is measured
+    on more of them.
 
 Usage::
 
-    python bench/sample_posts.py [--corpus PATH] [--ids-only] [--batch 1|2|3|4|5]
+    python bench/sample_posts.py [--corpus PATH] [--ids-only] [--batch 1|2|3|4|5|6]
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ SEED_2 = 20261122
 SEED_3 = 20261123
 SEED_4 = 20261124
 SEED_5 = 20261125
+SEED_6 = 20261126
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 Row = dict[str, str]
@@ -97,12 +100,22 @@ PLAN_3: tuple[FilePlan, ...] = (
     FilePlan("posts/cdcgov_tweets.csv", 30, _any),
     FilePlan("posts/health_news_tweets.csv", 30, _any),
 )
+PLAN_6: tuple[FilePlan, ...] = (
+    FilePlan(
+        "posts/yum_brands_tweets.csv",
+        150,
+        lambda r: r.get("tweet_type") in {"original", "quoted"},
+    ),
+    FilePlan("posts/cdcgov_tweets.csv", 25, _any),
+    FilePlan("posts/health_news_tweets.csv", 25, _any),
+)
 PLANS = {
     1: (PLAN, SEED),
     2: (PLAN_2, SEED_2),
     3: (PLAN_3, SEED_3),
     4: (PLAN_3, SEED_4),
     5: (PLAN_3, SEED_5),
+    6: (PLAN_6, SEED_6),
 }
 
 
