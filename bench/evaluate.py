@@ -1,5 +1,5 @@
 """Measure tonelint's rules on real posts: how often each rule fires on each corpus file,
-and precision and recall of ``self-promotion`` on the hand-labelled development set.
+and precision and recall of ``self-promotion`` on the hand-labelled sets.
 
 Usage::
 
@@ -7,9 +7,10 @@ Usage::
                              [--errors]
 
 Every post is linted with its account configured (``bench/accounts.py``).  Prints, for every
-corpus file, the share of posts each rule flags, then the labelled-set figures
-(``bench/labels/posts.csv``, 190 posts labelled by one reader, and ``posts-2.csv``, 200
-further posts labelled by two readers: promotional against engaging and informational);
+corpus file, the share of posts each rule flags, then the labelled-set figures for each
+set in ``bench/labels/`` (``posts.csv``, 190 posts labelled by one reader; ``posts-2.csv`` to
+``posts-6.csv``, each labelled by two readers: promotional against engaging and
+informational), for the development sets 1 to 5 together and for all sets;
 ``--errors`` lists the labelled posts the rule gets wrong.  On these files most
 rules should rarely fire (support replies, public-health and news posts are not press
 releases), so a high rate there is a false-positive signal to inspect with ``--show RULE``,
@@ -91,13 +92,20 @@ def main(argv: list[str] | None = None) -> int:
             _agreement(name)
         for name, one in sets.items():
             _report(name, one, verdicts, args.errors)
-        dev = {k: v for name in LABEL_SETS[:2] for k, v in sets[name].items()}
-        _report("the development sets (posts.csv, posts-2.csv)", dev, verdicts, False)
+        dev = {k: v for name in LABEL_SETS[:5] for k, v in sets[name].items()}
+        _report("the development sets (posts.csv to posts-5.csv)", dev, verdicts, False)
         _report("all sets", labels, verdicts, False)
     return 0
 
 
-LABEL_SETS = ("posts.csv", "posts-2.csv", "posts-3.csv", "posts-4.csv", "posts-5.csv")
+LABEL_SETS = (
+    "posts.csv",
+    "posts-2.csv",
+    "posts-3.csv",
+    "posts-4.csv",
+    "posts-5.csv",
+    "posts-6.csv",
+)
 
 
 def _labels(name: str) -> dict[tuple[str, int], str]:

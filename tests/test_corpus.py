@@ -30,3 +30,21 @@ def test_general_ruleset_on_every_real_post(corpus: Path) -> None:
                 assert (f.end_line, f.end_column) >= (f.line, f.column)
         seen += 1
     assert seen > 5000
+
+
+def test_label_files_are_the_sampled_rows_and_hold_no_text(corpus: Path) -> None:
+    import csv
+
+    from sample_posts import PLANS, sample
+
+    for batch in PLANS:
+        name = "posts.csv" if batch == 1 else f"posts-{batch}.csv"
+        with open(ROOT / "bench" / "labels" / name, encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        assert [(r["file"], int(r["row"])) for r in rows] == [
+            (s.file, s.row) for s in sample(corpus, batch)
+        ], name
+        labels = {"promotional", "engaging", "informational"}
+        for r in rows:
+            assert set(r) <= {"file", "row", "label", "reader_a", "reader_b"}, name
+            assert r["label"] in labels and r.get("reader_a", "engaging") in labels, name

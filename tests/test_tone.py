@@ -275,3 +275,30 @@ def test_shouting_max_exclamations_zero_means_no_limit(tmp_path: Path) -> None:
     text = "Open today!!!!"
     assert [f.message for f in lint(strict, text)] == ["!!!!"]
     assert lint(relaxed, text) == []
+
+
+def test_a_sales_hook_is_not_a_question() -> None:
+    text = "Need a plumber fast? Call us today: https://acme.example"
+    assert "question" not in _signals(text)
+    assert _self_promotion(text)
+    # the hook may follow an emoji, a handle or a hashtag
+    assert "question" not in _signals("🔧 @dana Tired of a dripping tap? We fix it in an hour.")
+    assert _signals("Which repair should we film next?")["question"] == 1
+    asked = _signals("Book now. What do you want us to film next?")
+    assert asked["question"] == 1  # "What do you want ...": the hook must open the sentence
+
+
+def test_advice_words_that_qualify_a_name_are_not_advice() -> None:
+    named = _signals("Our Safety Advisory Board met the Data Team at the Acme plant.", ACME)
+    assert "informative" not in named
+    # the name's last word, a sentence's first word and a headline's words still count
+    assert _signals("Read the county's Travel Advisory before you drive.")["informative"] == 1
+    assert _signals("Data from the county show fewer burst pipes.")["informative"] == 1
+    assert _signals("New Data Show Fewer Burst Pipes This Winter")["informative"] == 1
+
+
+def test_applying_and_donating_are_calls() -> None:
+    assert _signals("Apply to be an Acme apprentice by May 1.", ACME)["calls_to_buy"] == 1
+    assert _signals("Applications are open for our apprenticeship.")["calls_to_buy"] == 1
+    assert _signals("Donate now and we will match every gift.")["calls_to_buy"] == 1
+    assert "calls_to_buy" not in _signals("These rules apply to every landlord in the county.")

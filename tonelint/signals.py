@@ -70,6 +70,17 @@ _RESHARE = re.compile(r"^\s*RT (@\w{1,30}):")
 # first ("A3b @dana ...", "A12a .@dana ...").
 _REPLY = re.compile(r"^\s*(?:[AQ]\d{1,2}[a-z]?\s*[:.]?\s+\.?)?(?:@\w{1,30}\s*)+")
 _QUESTION = re.compile(r"\?(?=[\s\"'\u201d)]|$)")
+# A sales hook phrased as a question ("Need a plumber fast?", "Who doesn't want free
+# pizza?"): it answers itself with the offer that follows and asks nothing back.
+_HOOK = re.compile(
+    r"(?:(?:still |a little |running )?(?:want|wanna|need|needing|looking for|ready for|"
+    r"ready to|craving|hungry|thirsty|tired of|sick of|missed|miss|late on|short on|"
+    r"in the mood for|in need of|struggling with|can't decide|can\u2019t decide|"
+    r"who doesn't|who doesn\u2019t|who does not|why not|what's better than|"
+    r"what\u2019s better than|got|have you tried|planning)\b)",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"[.!?\n]")
 # "Join us", "help CDC", "follow @OurBrand": asking people to come to the account itself.
 _INVITE_TO_SELF = re.compile(
     r"\b(?:join|visit|follow|support|help|meet|contact|call|watch|listen to|hear from|"
@@ -92,6 +103,10 @@ _SIGN_OFF = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+# A capitalised word just after a match ("Advisory Council"); the end of a sentence just
+# before one.
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][\w'\u2019&-]*")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:\n]|^\W+)\s*$")
 TEASER_WORDS = 2
 _SMALL_WORDS = frozenset({"the", "and", "for", "but", "nor", "with", "from", "via", "per"})
 
@@ -181,7 +196,9 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
             continue
         signals.add("mention", handle)
     for m in _QUESTION.finditer(text):
-        if not overlaps(m.start(), m.end(), quoted) and not overlaps(m.start(), m.end(), urls):
+        if overlaps(m.start(), m.end(), quoted) or overlaps(m.start(), m.end(), urls):
+            continue
+        if not _hook(text, m.start(), ctx.skipped_spans(("mentions", "hashtags"))):
             signals.add("question", "?")
     doc = ctx.doc
     toks = nlp.tokens(doc)
@@ -218,6 +235,8 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
         for start, end, _, _ in index.find(ctx.doc):
             if overlaps(start, end, skip):
                 continue
+            if name == "informative" and _in_name(text, start, end, toks):
+                continue  # "Advisory" in "Animal Welfare Advisory Council" names, not informs
             found = " ".join(text[start:end].split())
             signal = name
             if name == "invitations" and _THANKS.match(found) and _to_self(text, end, self_spans):
@@ -230,6 +249,21 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
     return signals
 
 
+def _hook(text: str, end: int, tags: list[tuple[int, int]]) -> bool:
+    """Whether the question ending at ``end`` opens with a sales hook (``_HOOK``)."""
+    start = 0
+    for m in _SENTENCE_BREAK.finditer(text, 0, end):
+        start = m.end()
+    while True:  # skip what leads the sentence: spaces, emoji, handles and hashtags
+        while start < end and not text[start].isalnum() and text[start] not in "@#":
+            start += 1
+        tag = next((e for s, e in tags if s == start), None)
+        if tag is None:
+            break
+        start = tag
+    return bool(_HOOK.match(text, start, end))
+
+
 def _headline(toks: nlp.Tokens) -> bool:
     """Title Case text ("I Helped My Daughter Heal"): a headline, whose "I" and "my" are
     the person it quotes.  ("We" and "our" still count: "Our New Menu Is Here".)"""
@@ -240,6 +274,20 @@ def _headline(toks: nlp.Tokens) -> bool:
     ]
     title = len(words) >= 3 and all(w[0].isupper() for w in words)
     return title and not all(w.isupper() for w in words)  # ALL CAPS is shouting, not a title
+
+
+def _in_name(text: str, start: int, end: int, toks: nlp.Tokens) -> bool:
+    """Whether the capitalised words at ``start:end`` qualify a name ("Data" in "IT Data
+    Design Analyst", "Advisory" in "Animal Welfare Advisory Council"): they do not open a
+    sentence and a capitalised word follows.  As the name's last word they still count: a
+    "Travel Advisory" or "CDC Recommendations" is advice.  In a Title Case headline every
+    word is capitalised, so there they count too."""
+    if not text[start].isupper():
+        return False
+    before = text[max(0, start - 40) : start]
+    if _SENTENCE_END.search(before):
+        return False  # opens a sentence: "Data show ...", "Update: ..."
+    return bool(_NAME_AFTER.match(text, end)) and not _headline(toks)
 
 
 def _prose_words(ctx: PostContext, urls: list[tuple[int, int]]) -> int:
