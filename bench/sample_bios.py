@@ -13,12 +13,16 @@ Sampling rules:
   ``Random.sample`` over the eligible rows in file order, so the sample of one file
   does not depend on the other.
 
+``--batch 2`` draws a second, disjoint sample (``bench/labels/bios-2.csv``): 60 company and
+100 organisation profiles, each file with its own ``random.Random(20261122)``, after removing
+every profile of the first sample from the eligible rows.
+
 The script only reads the corpus and prints to stdout; nothing from the corpus is
 written into the repository (the corpus is evaluation data, see its README).
 
 Usage::
 
-    python bench/sample_bios.py [--corpus PATH]
+    python bench/sample_bios.py [--corpus PATH] [--batch 1|2]
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SEED: int = 20261121
+SEED_2: int = 20261122
 
 DEFAULT_CORPUS: Path = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -47,6 +52,10 @@ class SampleSpec:
 SPECS: tuple[SampleSpec, ...] = (
     SampleSpec("bios/company_bios.csv", 60, "description"),
     SampleSpec("bios/organization_bios.csv", 80, "bio"),
+)
+SPECS_2: tuple[SampleSpec, ...] = (
+    SampleSpec("bios/company_bios.csv", 60, "description"),
+    SampleSpec("bios/organization_bios.csv", 100, "bio"),
 )
 
 
@@ -92,6 +101,18 @@ def sample_profiles(corpus: Path, spec: SampleSpec, seed: int = SEED) -> list[Pr
     return rng.sample(profiles, min(spec.size, len(profiles)))
 
 
+def sample_batch(corpus: Path, batch: int = 1) -> list[Profile]:
+    """The profiles of sample ``batch`` (1 or 2), file by file, in drawing order."""
+    if batch == 1:
+        return [p for spec in SPECS for p in sample_profiles(corpus, spec)]
+    taken = {(p.file, p.row) for p in sample_batch(corpus, 1)}
+    out: list[Profile] = []
+    for spec in SPECS_2:
+        eligible = [p for p in read_profiles(corpus, spec) if (p.file, p.row) not in taken]
+        out.extend(random.Random(SEED_2).sample(eligible, min(spec.size, len(eligible))))
+    return out
+
+
 def format_profile(index: int, profile: Profile) -> str:
     """Render one profile as a readable block of text."""
     return "\n".join(
@@ -109,7 +130,7 @@ def format_profile(index: int, profile: Profile) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the sample of every file in ``SPECS``."""
+    """Print the sample of ``--batch`` (every file in ``SPECS``, or ``SPECS_2``)."""
     parser = argparse.ArgumentParser(
         description="Print the fixed sample of profile bios for hand labelling."
     )
@@ -119,12 +140,10 @@ def main(argv: list[str] | None = None) -> int:
         default=DEFAULT_CORPUS,
         help=f"corpus folder (default: {DEFAULT_CORPUS})",
     )
+    parser.add_argument("--batch", type=int, choices=(1, 2), default=1)
     args = parser.parse_args(argv)
-    index = 0
-    for spec in SPECS:
-        for profile in sample_profiles(args.corpus, spec):
-            index += 1
-            sys.stdout.write(format_profile(index, profile) + "\n")
+    for index, profile in enumerate(sample_batch(args.corpus, args.batch), start=1):
+        sys.stdout.write(format_profile(index, profile) + "\n")
     return 0
 
 
