@@ -15,14 +15,15 @@ Sampling rules:
 
 ``--batch 2`` draws a second, disjoint sample (``bench/labels/bios-2.csv``): 60 company and
 100 organisation profiles, each file with its own ``random.Random(20261122)``, after removing
-every profile of the first sample from the eligible rows.
+every profile of the first sample from the eligible rows.  ``--batch 3`` (``bios-3.csv``)
+draws the same numbers with ``random.Random(20261123)`` after removing batches 1 and 2.
 
 The script only reads the corpus and prints to stdout; nothing from the corpus is
 written into the repository (the corpus is evaluation data, see its README).
 
 Usage::
 
-    python bench/sample_bios.py [--corpus PATH] [--batch 1|2]
+    python bench/sample_bios.py [--corpus PATH] [--batch 1|2|3]
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from pathlib import Path
 
 SEED: int = 20261121
 SEED_2: int = 20261122
+SEED_3: int = 20261123
 
 DEFAULT_CORPUS: Path = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -102,14 +104,15 @@ def sample_profiles(corpus: Path, spec: SampleSpec, seed: int = SEED) -> list[Pr
 
 
 def sample_batch(corpus: Path, batch: int = 1) -> list[Profile]:
-    """The profiles of sample ``batch`` (1 or 2), file by file, in drawing order."""
+    """The profiles of sample ``batch`` (1, 2 or 3), file by file, in drawing order."""
     if batch == 1:
         return [p for spec in SPECS for p in sample_profiles(corpus, spec)]
-    taken = {(p.file, p.row) for p in sample_batch(corpus, 1)}
+    taken = {(p.file, p.row) for earlier in range(1, batch) for p in sample_batch(corpus, earlier)}
+    seed = SEED_2 if batch == 2 else SEED_3
     out: list[Profile] = []
     for spec in SPECS_2:
         eligible = [p for p in read_profiles(corpus, spec) if (p.file, p.row) not in taken]
-        out.extend(random.Random(SEED_2).sample(eligible, min(spec.size, len(eligible))))
+        out.extend(random.Random(seed).sample(eligible, min(spec.size, len(eligible))))
     return out
 
 
@@ -140,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         default=DEFAULT_CORPUS,
         help=f"corpus folder (default: {DEFAULT_CORPUS})",
     )
-    parser.add_argument("--batch", type=int, choices=(1, 2), default=1)
+    parser.add_argument("--batch", type=int, choices=(1, 2, 3), default=1)
     args = parser.parse_args(argv)
     for index, profile in enumerate(sample_batch(args.corpus, args.batch), start=1):
         sys.stdout.write(format_profile(index, profile) + "\n")
