@@ -302,3 +302,17 @@ def test_applying_and_donating_are_calls() -> None:
     assert _signals("Applications are open for our apprenticeship.")["calls_to_buy"] == 1
     assert _signals("Donate now and we will match every gift.")["calls_to_buy"] == 1
     assert "calls_to_buy" not in _signals("These rules apply to every landlord in the county.")
+
+
+def test_the_short_form_of_the_account_name_is_self_reference() -> None:
+    from tonelint.account import short_name
+
+    assert short_name("Acme Plumbing LLC") == "Acme"
+    assert short_name("Smith & Jones Law") == "Smith & Jones"
+    assert short_name("Yum! Brands") == "Yum!"
+    assert short_name("Summit Dental") is None  # "summit" is a common word
+    assert short_name("Acme") is None  # nothing to leave out
+    account = Account(name="Brightside Dental Care")
+    assert account.self_mentions("Brightside's team cleaned 40 smiles today") == [(0, 10)]
+    assert account.self_mentions("look on the brightside") == []  # the name's own capitals
+    assert _signals("Brightside is proud of its new clinic", account)["self_mention"] == 1

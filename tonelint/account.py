@@ -4,6 +4,11 @@ Self-promotion is relative to who posts.  An account has a ``name``, ``handles``
 ``aliases`` (brands, products, subsidiaries, franchise names that count as "us") and a
 ``website``.  Rules treat a third-person mention of any of them ("Acme's new plant",
 "@AcmeCo franchisees", a link to acme.example) as self-reference, like "we" and "our".
+
+People shorten a business's name: "Acme Plumbing LLC" posts about "Acme", "Yum! Brands"
+about "Yum!".  ``short_name`` drops legal suffixes and trade words from the end of the name;
+what is left counts too, written with the name's own capitals, unless it is a common English
+word on its own ("Summit" of "Summit Dental" is not taken).
 """
 
 from __future__ import annotations
@@ -14,6 +19,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from .textspans import MENTION_RE
+
+# Legal forms and trade words a business name ends with, that people leave out when they
+# name it ("Acme Plumbing LLC" -> "Acme").  Lower case; matched word by word from the end.
+_LEGAL = frozenset(
+    """inc inc. incorporated llc l.l.c. ltd ltd. limited corp corp. corporation co co.
+    company companies group holdings brands plc gmbh llp pllc pc p.c. lp sa ag""".split()
+)
+_TRADES = frozenset(
+    """plumbing heating cooling hvac electric electrical roofing construction builders
+    remodeling landscaping cleaning dental dentistry orthodontics periodontics clinic
+    clinics medical medicine health healthcare pharmacy pediatrics chiropractic physiotherapy
+    therapy veterinary vet hospital law legal attorneys lawyers realty properties mortgage
+    mortgages lending financial finance insurance accounting bakery cafe café coffee
+    restaurant restaurants salon spa fitness gym studio studios services solutions partners
+    associates consulting agency marketing media labs technologies tech systems foods
+    automotive auto repair care""".split()
+)
 
 ACCOUNT_KEYS = ("name", "handles", "aliases", "website")
 
@@ -29,6 +51,9 @@ class Account:
     def _patterns(self) -> tuple[re.Pattern[str] | None, frozenset[str]]:
         names = [n for n in (self.name, *self.aliases) if n and n.strip()]
         parts = [r"(?<![\w@#])" + re.escape(n.strip()) + r"(?!\w)" for n in names]
+        short = short_name(self.name or "")
+        if short and short.lower() not in {n.strip().lower() for n in names}:
+            parts.append(r"(?-i:(?<![\w@#])" + re.escape(short) + r"(?!\w))")
         domain = _domain(self.website) if self.website else None
         if domain:  # first, so "acme" inside "acme-plumbing.example" is the website
             parts.insert(0, r"(?:https?://)?(?:www\.)?" + re.escape(domain) + r"\b[^\s]*")
@@ -54,6 +79,38 @@ class Account:
         ("@TacoBellIndia" for the alias "Taco Bell": a regional or brand account)."""
         key = handle.lower().lstrip("@")
         return key in self._patterns[1] or key.startswith(self._brand_stems)
+
+
+def short_name(name: str) -> str | None:
+    """The name without the legal suffixes and trade words it ends with ("Acme Plumbing
+    LLC" -> "Acme", "Smith & Jones Law" -> "Smith & Jones"), or None when nothing is left
+    out, or what is left is one common English word or too short to tell."""
+    words = name.replace(",", " ").split()
+    kept = list(words)
+    while len(kept) > 1 and kept[-1].lower() in _LEGAL | _TRADES | {"&", "and", "the"}:
+        kept.pop()
+    if len(kept) == len(words):
+        return None
+    short = " ".join(kept)
+    if len(short.strip("!.'\u2019")) < 3:
+        return None
+    if len(kept) == 1 and _common_word(short.strip("!.").lower()):
+        return None
+    return short
+
+
+def _common_word(word: str) -> bool:
+    from .nlp import lemma_table
+
+    table = lemma_table()
+    return word in table or word in _lemmas()
+
+
+@functools.cache
+def _lemmas() -> frozenset[str]:
+    from .nlp import lemma_table
+
+    return frozenset(lemma_table().values())
 
 
 def _domain(website: str) -> str:
