@@ -50,6 +50,11 @@ def _offering(text: str, **meta: Any) -> list[str]:
         ("Wildlife, game breeding, conservation, horses.", "Wildlife"),
         ("Superior SEO services for small shops.", "SEO services"),
         ("Pizza, 🍕 and more in the Ville", "Pizza"),
+        ("Clearflow is a UK Production Company.", "Production Company"),
+        ("The easy way to plan your wedding.", "wedding"),
+        ("Reliable energy infrastructure for the Midwest.", "energy infrastructure"),
+        ("We help clinics by managing their billing and scheduling.", "managing"),
+        ("All the news you need about air travel.", "news you need about"),
     ],
 )
 def test_offering_evidence(text: str, evidence: str) -> None:
@@ -65,10 +70,18 @@ def test_offering_evidence(text: str, evidence: str) -> None:
         "Refresh the world. Make a difference.",
         "Quest Diagnostics empowers people to improve outcomes.",
         "Blog: https://a.example Support: https://b.example",
+        "Building the future of energy for the communities we serve.",  # a field, no more
+        "Quest Social Team is here for you 24/7.",  # a loose kind after a capital
     ],
 )
 def test_no_offering(text: str) -> None:
     assert _offering(text, name="Quest Diagnostics") == []
+
+
+def test_a_bio_in_another_script_is_not_judged() -> None:
+    text = "タイにて美容整形と観光ツアーを行っています。一人ひとりとの繋がりを大事にしています。"
+    assert "bio-missing-offering" not in _fired(text, name="Sophia")
+    assert "bio-missing-offering" in _fired("Making tomorrow brighter, together.", name="X")
 
 
 def test_profile_fields_count() -> None:
@@ -169,3 +182,22 @@ def test_bad_profiles(run: Callable[..., Any], tmp_path: Path, content: str, mes
     result = run("p.yaml")
     assert result.exit_code == 2
     assert result.stderr.startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("name", "bio", "named"),
+    [
+        ("Randy Walker", "Air conditioning and heating, residential and commercial.", False),
+        ("Sheri M. Green", "We support small companies with their back-office needs.", False),
+        ("Dr. David Sherman", "Eye and vision care in Oceanside.", False),
+        ("Walker Heating", "Air conditioning and heating, residential and commercial.", True),
+        ("Morgan Stanley", "Official account of Morgan Stanley.", True),  # said in the bio
+        ("Charles Schwab Corp", "Champions of investors.", True),  # a legal suffix
+        ("Austin PBS", "Community supported non-profit television.", True),  # an acronym
+        ("Wendy's", "Fresh burgers.", True),  # a possessive
+        ("Acme", "Fresh burgers.", True),
+    ],
+)
+def test_a_person_as_the_profile_name_names_no_business(name: str, bio: str, named: bool) -> None:
+    fired = "bio-missing-business-name" in _fired(bio, name=name)
+    assert fired is not named

@@ -48,3 +48,18 @@ def test_label_files_are_the_sampled_rows_and_hold_no_text(corpus: Path) -> None
         for r in rows:
             assert set(r) <= {"file", "row", "label", "reader_a", "reader_b"}, name
             assert r["label"] in labels and r.get("reader_a", "engaging") in labels, name
+
+
+def test_bio_label_files_are_the_sampled_profiles(corpus: Path) -> None:
+    import csv
+
+    from sample_bios import sample_batch
+
+    for batch in (1, 2, 3, 4):
+        name = "bios.csv" if batch == 1 else f"bios-{batch}.csv"
+        with open(ROOT / "bench" / "labels" / name, encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        expected = {(p.file, p.username) for p in sample_batch(corpus, batch)}
+        assert {(r["file"], r["username"]) for r in rows} == expected, name
+        for r in rows:
+            assert {r["offering"], r["name"], r["website"], r["personal_only"]} <= {"yes", "no"}

@@ -18,15 +18,16 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .nlp import is_common_word
 from .textspans import MENTION_RE
 
 # Legal forms and trade words a business name ends with, that people leave out when they
 # name it ("Acme Plumbing LLC" -> "Acme").  Lower case; matched word by word from the end.
-_LEGAL = frozenset(
+LEGAL_SUFFIXES = frozenset(
     """inc inc. incorporated llc l.l.c. ltd ltd. limited corp corp. corporation co co.
     company companies group holdings brands plc gmbh llp pllc pc p.c. lp sa ag""".split()
 )
-_TRADES = frozenset(
+TRADE_WORDS = frozenset(
     """plumbing heating cooling hvac electric electrical roofing construction builders
     remodeling landscaping cleaning dental dentistry orthodontics periodontics clinic
     clinics medical medicine health healthcare pharmacy pediatrics chiropractic physiotherapy
@@ -87,30 +88,16 @@ def short_name(name: str) -> str | None:
     out, or what is left is one common English word or too short to tell."""
     words = name.replace(",", " ").split()
     kept = list(words)
-    while len(kept) > 1 and kept[-1].lower() in _LEGAL | _TRADES | {"&", "and", "the"}:
+    while len(kept) > 1 and kept[-1].lower() in LEGAL_SUFFIXES | TRADE_WORDS | {"&", "and", "the"}:
         kept.pop()
     if len(kept) == len(words):
         return None
     short = " ".join(kept)
     if len(short.strip("!.'\u2019")) < 3:
         return None
-    if len(kept) == 1 and _common_word(short.strip("!.").lower()):
+    if len(kept) == 1 and is_common_word(short.strip("!.").lower()):
         return None
     return short
-
-
-def _common_word(word: str) -> bool:
-    from .nlp import lemma_table
-
-    table = lemma_table()
-    return word in table or word in _lemmas()
-
-
-@functools.cache
-def _lemmas() -> frozenset[str]:
-    from .nlp import lemma_table
-
-    return frozenset(lemma_table().values())
 
 
 def _domain(website: str) -> str:

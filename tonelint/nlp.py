@@ -35,6 +35,17 @@ def lemma_table() -> dict[str, str]:
     return table
 
 
+@functools.cache
+def _lemmas() -> frozenset[str]:
+    return frozenset(lemma_table().values())
+
+
+def is_common_word(word: str) -> bool:
+    """Whether the lower-case ``word`` is a common English word: a form or a lemma in the
+    lemma table ("summit", "production"; not "acme" or "kube")."""
+    return word in lemma_table() or word in _lemmas()
+
+
 def lemma_of(lower: str, norm: str, table: dict[str, str]) -> str:
     """The lemma the pipeline gives a token with this lower-case form and norm."""
     lemma = table.get(lower) or table.get(norm)

@@ -26,12 +26,15 @@ Example (``offering``)::
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from .. import nlp
+from ..account import LEGAL_SUFFIXES, TRADE_WORDS
 from ..model import Match
+from ..names import GIVEN_NAMES
 from ..textspans import URL_RE, overlaps
 from .base import Option, Rule, vocabulary_check
 from .phrase import PhraseIndex
@@ -48,6 +51,12 @@ _NOT_MODIFIERS = frozenset(
     sustainable better smart simple integrated comprehensive creative custom total complete
     digital modern flexible reliable unique quality class""".split()
 )
+# Fields too broad to say what a business does on their own ("the future of energy"),
+# which do when a concrete word follows ("energy infrastructure", "water scarcity").
+_FIELDS = frozenset("energy water fuel technology".split())
+# Kinds of organisation that say little with a capitalised word before them ("Our Social
+# Care team", "Partner Network").
+_LOOSE_KINDS = frozenset("team teams network club group partners associates solutions".split())
 _ABSTRACT = frozenset(
     """world worlds future life lives people everyone everybody everything excellence purpose
     innovation innovations innovative innovator solutions solution difference change impact
@@ -76,7 +85,12 @@ _SERVICE_VERBS = frozenset(
     covering bake bakes baking brew brews brewing cook cooks cooking grow grows growing
     produce produces producing manufacture manufactures manufacturing supply supplies
     supplying distribute distributes distributing retweet retweets retweeting review reviews
-    reviewing help helps helping support supports supporting""".split()
+    reviewing help helps helping support supports supporting manage manages managing run
+    runs running operate operates operating organise organises organising organize
+    organizes organizing train trains training coach coaches coaching clean cleans cleaning
+    fix fixes fixing plan plans planning write writes writing print prints printing ship
+    ships shipping rent rents renting lease leases leasing insure insures insuring treat
+    treats treating""".split()
 )
 _COLLECTIVE = re.compile(
     r"\b(?:home|network|community|collection|maker|makers|provider|providers|publisher|"
@@ -89,7 +103,8 @@ _COLLECTIVE = re.compile(
 _SERVICE = re.compile(
     r"\b(?:keep|stay)(?:ing)?\s+(?:up[- ]to[- ]date|informed|in the know)\s+(?:with|on|about)\s+\w"
     r"|\b(?:news|tips|updates|advice|info|information|deals|coverage|insights|stories|"
-    r"resources|support|help|answers|questions)\s+(?:on|about|for|with|in)\s+(?:all\s+)?"
+    r"resources|support|help|answers|questions)\s+(?:you need\s+)?(?:on|about|for|with|in)"
+    r"\s+(?:all\s+)?"
     r"(?:things\s+)?(?:your\s+|the\s+|our\s+)?[A-Za-z#]",
 )
 _LINK_LABEL = re.compile(r"\s*:\s*(?:https?://|www\.)")
@@ -113,6 +128,8 @@ _PLACE = re.compile(
     r"|\b\d+\s+(?:[NSEW]\.?\s+)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)*\s+"
     r"(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Ln|Lane|Way|Pkwy|Hwy)\b"
 )
+_EVENTS = frozenset("forum conference summit expo festival institute council society".split())
+_TITLES = frozenset("dr dr. mr mr. mrs mrs. ms ms. prof prof.".split())
 _NAME_SUFFIX = re.compile(r"\b(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|PLLC|P\.C\.|Co\.|& Sons|Group)(?!\w)")
 
 
@@ -126,6 +143,35 @@ def _is_content(token: Any) -> bool:
         and text not in _ABSTRACT
         and token.lemma_ not in _ABSTRACT
     )
+
+
+def _person(name: str, bio: str, kinds: set[str]) -> bool:
+    """Whether a profile's name field is a person's name ("Randy Walker", "Sheri M.
+    Green", "Dr. David Sherman"): a common given name and a surname, no business word, and
+    not repeated in the bio (a firm named after its founders, "Morgan Stanley", says its name
+    in the bio)."""
+    words = [w for w in re.findall(r"[^\W\d_][\w.'\u2019-]*", name) if w.lower() not in _TITLES]
+    if not 2 <= len(words) <= 3 or re.search(r"['\u2019]s\b|&|\band\b", name):
+        return False
+    first, last = words[0].lower(), words[-1]
+    middle = words[1:-1]
+    if first not in GIVEN_NAMES or not last[:1].isupper() or (last.isupper() and len(last) <= 5):
+        return False  # "Austin PBS": an acronym names an organisation
+    lowers = {w.lower().rstrip(".") for w in words}
+    if lowers & (kinds | LEGAL_SUFFIXES | TRADE_WORDS | _EVENTS):
+        return False  # "Charles Schwab Corp", "Tyler Technologies", "NOAH Conference"
+    if any(len(m.rstrip(".")) > 1 and not m[:1].isupper() for m in middle):
+        return False
+    return not re.search(re.escape(last), bio, re.IGNORECASE)
+
+
+def _latin(text: str) -> bool:
+    """Whether most letters of the text are Latin (a bio the English word lists can read);
+    text with few letters counts as Latin."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 10:
+        return True
+    return sum(c < "\u0250" for c in letters) * 2 >= len(letters)
 
 
 def _noun_list(tokens: list[Any]) -> list[str]:
@@ -206,6 +252,13 @@ class BioRule(Rule):
         vocab = self.opts["vocabulary"]
         self.index = {n: PhraseIndex([(p, None) for p in vocab.get(n, ())]) for n in VOCABULARIES}
         self.organisations = {w.lower() for w in vocab.get("organisations", ())}
+        # single words that say what a business is or does ("Walker Plumbing")
+        self.kinds = self.organisations | {
+            w.lower()
+            for n in ("offerings", "local_trades")
+            for w in vocab.get(n, ())
+            if w.isalpha()
+        }
         trades = vocab.get("local_trades", ())
         self.trade_in_name = (
             re.compile(r"\b(?:" + "|".join(re.escape(w) for w in trades) + ")") if trades else None
@@ -254,24 +307,37 @@ class BioRule(Rule):
             if any(_is_content(t) for t in after):
                 found.append(m.group())
         found += _noun_list([t for t in tokens if not overlaps(t.idx, t.idx + len(t), personal)])
+        own = _own_name_spans(ctx)
         for i, token in enumerate(tokens):
             if i and (token.lemma_ in self.organisations or token.lower_ in self.organisations):
                 before = tokens[i - 1]
                 starts = before.is_sent_start or before.i == 0 or tokens[i - 2].text.endswith(".")
                 acronym = before.text.isupper() and len(before.text) <= 5  # "SEO services"
-                plain = before.text.islower() or starts or acronym
+                # "UK Production Company", "Creative Agency": a capitalised common word
+                # describes; an uncommon one ("Kube Group") names
+                described = (
+                    before.text[:1].isupper()
+                    and token.lower_ not in _LOOSE_KINDS
+                    and nlp.is_common_word(before.lower_)
+                )
+                if overlaps(before.idx, token.idx + len(token), own):
+                    continue  # the business's own name ("The Cove Magazine")
+                plain = before.text.islower() or starts or acronym or described
                 word = before.text.replace("&", "").isalnum() and not (
                     before.idx and ctx.text[before.idx - 1] == "-"
                 )
                 if word and plain and before.lower_ not in _NOT_MODIFIERS:
                     found.append(f"{before.text} {token.text}")
+        for field, following in itertools.pairwise(tokens):
+            if field.lower_ in _FIELDS and _is_content(following):
+                found.append(f"{field.text} {following.text}")  # "energy infrastructure"
         found += [m.group() for m in _SERVICE.finditer(ctx.text)]
         return found
 
     def _named(self, ctx: PostContext) -> bool:
         name = str(ctx.post.meta.get("name", ""))
-        if re.search(r"[^\W\d_]", name):  # a name with letters ("3M"), not a ZIP code
-            return True
+        if re.search(r"[^\W\d_]", name) and not _person(name, ctx.text, self.kinds):
+            return True  # a name with letters ("3M"), not a ZIP code or a person
         account = ctx.post.account
         if account is not None and account.self_mentions(ctx.text):
             return True
@@ -294,6 +360,8 @@ class BioRule(Rule):
                 URL_RE.search(ctx.text)
             )
             return None if has else "a website"
+        if check in ("offering", "personal") and not _latin(ctx.text):
+            return None  # the word lists are English: a bio in another script is not judged
         if check == "offering":
             return None if self.offering(ctx) else "what the business does"
         if check == "personal":
