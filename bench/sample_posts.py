@@ -24,11 +24,11 @@ Later batches
     ``PLAN_2`` (batches 3 to 5: ``PLAN_3``), with every row of the earlier batches removed
     from the eligible rows first.  ``--batch 6`` (``random.Random(20261126)``, ``PLAN_6``)
     draws more of the timeline, where the promotional posts are, so that recall is measured
-    on more of them.
+    on more of them.  ``--batch 7`` draws the same numbers with ``random.Random(20261127)``.
 
 Usage::
 
-    python bench/sample_posts.py [--corpus PATH] [--ids-only] [--batch 1|2|3|4|5|6]
+    python bench/sample_posts.py [--corpus PATH] [--ids-only] [--batch 1|2|3|4|5|6|7]
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ SEED_3 = 20261123
 SEED_4 = 20261124
 SEED_5 = 20261125
 SEED_6 = 20261126
+SEED_7 = 20261127
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 Row = dict[str, str]
@@ -116,6 +117,7 @@ PLANS = {
     4: (PLAN_3, SEED_4),
     5: (PLAN_3, SEED_5),
     6: (PLAN_6, SEED_6),
+    7: (PLAN_6, SEED_7),
 }
 
 
