@@ -316,3 +316,9 @@ def test_the_short_form_of_the_account_name_is_self_reference() -> None:
     assert account.self_mentions("Brightside's team cleaned 40 smiles today") == [(0, 10)]
     assert account.self_mentions("look on the brightside") == []  # the name's own capitals
     assert _signals("Brightside is proud of its new clinic", account)["self_mention"] == 1
+
+
+def test_marking_a_day_for_others_is_not_about_us() -> None:
+    text = "During Black History Month we honor the contributions of Black inventors. https://t.example/e"
+    assert _signals(text)["informative"] >= 2
+    assert _self_promotion(text) == []
