@@ -9,8 +9,9 @@ Usage::
 Every post is linted with its account configured (``bench/accounts.py``).  Prints, for every
 corpus file, the share of posts each rule flags, then the labelled-set figures for each
 set in ``bench/labels/`` (``posts.csv``, 190 posts labelled by one reader; ``posts-2.csv`` to
-``posts-7.csv``, each labelled by two readers: promotional against engaging and
-informational), for the development sets 1 to 6 together and for all sets;
+``posts-8.csv``, each labelled by two readers: promotional against engaging and
+informational), for the development sets 1 to 7 together and for all sets, and how often
+``no-engagement`` flags the labelled posts of each kind;
 ``--errors`` lists the labelled posts the rule gets wrong.  On these files most
 rules should rarely fire (support replies, public-health and news posts are not press
 releases), so a high rate there is a false-positive signal to inspect with ``--show RULE``,
@@ -54,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     sets = {name: _labels(name) for name in LABEL_SETS}
     labels = {key: label for one in sets.values() for key, label in one.items()}
     verdicts: dict[tuple[str, int], bool] = {}
+    quiet: dict[tuple[str, int], bool] = {}  # labelled posts no-engagement flags
     for item in posts(args.corpus):
         totals[item.file] += 1
         post = as_post(item, args.platform)
@@ -66,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         flagged[item.file].update(fired)
         if (item.file, item.row) in labels:
             verdicts[(item.file, item.row)] = "self-promotion" in fired
+            quiet[(item.file, item.row)] = "no-engagement" in fired
     if args.show:
         print()
     width = max(len(r) for r in rule_ids)
@@ -92,10 +95,23 @@ def main(argv: list[str] | None = None) -> int:
             _agreement(name)
         for name, one in sets.items():
             _report(name, one, verdicts, args.errors)
-        dev = {k: v for name in LABEL_SETS[:6] for k, v in sets[name].items()}
-        _report("the development sets (posts.csv to posts-6.csv)", dev, verdicts, False)
+        dev = {k: v for name in LABEL_SETS[:7] for k, v in sets[name].items()}
+        _report("the development sets (posts.csv to posts-7.csv)", dev, verdicts, False)
         _report("all sets", labels, verdicts, False)
+    if "no-engagement" in rule_ids and labels:
+        _engagement(labels, quiet)
     return 0
+
+
+def _engagement(labels: dict[tuple[str, int], str], quiet: dict[tuple[str, int], bool]) -> None:
+    """How often no-engagement flags the labelled posts of each kind: rarely the engaging
+    ones (a reply, a real question, thanks), often the rest (a bulletin invites nothing)."""
+    print("\nno-engagement on all labelled posts:")
+    for kind in ("engaging", "promotional", "informational"):
+        keys = [k for k, label in labels.items() if label == kind]
+        hits = sum(quiet.get(k, False) for k in keys)
+        share = 100 * hits / max(len(keys), 1)
+        print(f"  {kind:<13} {hits:4} of {len(keys):4} flagged ({share:.1f} %)")
 
 
 LABEL_SETS = (
@@ -106,6 +122,7 @@ LABEL_SETS = (
     "posts-5.csv",
     "posts-6.csv",
     "posts-7.csv",
+    "posts-8.csv",
 )
 
 
