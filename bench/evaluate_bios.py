@@ -6,10 +6,10 @@ Usage::
 
 Each profile is linted as tonelint reads a profile file: the bio text plus the profile's
 ``name``, ``url`` (website) and ``location`` fields.  Prints the share of profiles each bio
-rule flags in each file, then precision and recall on the hand-labelled
-sets (``bench/labels/bios.csv``, the development set, and ``bios-2.csv``, labelled by two
-readers before the rules were next changed) for ``bio-missing-offering`` and the name,
-website and personal-only rules.
+rule flags in each file, then precision and recall of ``bio-missing-offering`` and the
+name, website and personal-only rules on each hand-labelled sample (``bench/labels/bios.csv``
+to ``bios-4.csv``; ``bench/labels/BIOS.md`` says which samples each rule was built on and
+which one holds it out).
 ``--errors`` lists the labelled profiles a rule gets wrong (identifiers only).
 """
 
@@ -89,8 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-# bios.csv: the development set the rules were built on; bios-2.csv: labelled by two
-# readers before the rules were next changed, the held-out check.
+# Samples 1 to 3 are development samples of bio-missing-offering, sample 4 holds it out;
+# the name rule was read from samples 2 to 4 (see bench/labels/BIOS.md).
 LABEL_SETS = ("bios.csv", "bios-2.csv", "bios-3.csv", "bios-4.csv")
 
 
@@ -99,7 +99,7 @@ def _report(name: str, verdicts: dict[tuple[str, str], set[str]], errors: bool) 
     with labels_path.open(encoding="utf-8", newline="") as handle:
         labels = list(csv.DictReader(handle))
     print(f"\nOn {name} ({len(labels)} profiles):\n")
-    if "offering_a" in labels[0]:
+    if labels and "offering_a" in labels[0]:
         for column in ("offering", "name"):
             agree = sum(r[f"{column}_a"] == r[f"{column}_b"] for r in labels)
             print(f"two readers agree on {column}: {100 * agree / len(labels):.1f} %")

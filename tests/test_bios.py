@@ -72,6 +72,7 @@ def test_offering_evidence(text: str, evidence: str) -> None:
         "Blog: https://a.example Support: https://b.example",
         "Building the future of energy for the communities we serve.",  # a field, no more
         "Quest Social Team is here for you 24/7.",  # a loose kind after a capital
+        "Water matters. Energy matters.",  # broad fields, nothing concrete
     ],
 )
 def test_no_offering(text: str) -> None:
@@ -196,6 +197,10 @@ def test_bad_profiles(run: Callable[..., Any], tmp_path: Path, content: str, mes
         ("Austin PBS", "Community supported non-profit television.", True),  # an acronym
         ("Wendy's", "Fresh burgers.", True),  # a possessive
         ("Acme", "Fresh burgers.", True),
+        ("David Sherman, MD", "Eye and vision care in Oceanside.", False),  # a credential
+        ("Randy W.", "Heating and cooling.", False),  # an initial
+        ("RANDY LEE", "Heating and cooling.", False),  # written in capitals
+        ("Jane Cook", "Home cooking classes.", False),  # "Cook" is not in the bio as a word
     ],
 )
 def test_a_person_as_the_profile_name_names_no_business(name: str, bio: str, named: bool) -> None:

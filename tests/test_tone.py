@@ -308,9 +308,13 @@ def test_the_short_form_of_the_account_name_is_self_reference() -> None:
     from tonelint.account import short_name
 
     assert short_name("Acme Plumbing LLC") == "Acme"
-    assert short_name("Smith & Jones Law") == "Smith & Jones"
     assert short_name("Yum! Brands") == "Yum!"
     assert short_name("Summit Dental") is None  # "summit" is a common word
+    # ordinary words, places and trades are not a name on their own
+    for name in ("The Law Group", "Your Health Clinic", "New York Dental", "HVAC Services"):
+        assert short_name(name) is None, name
+    assert short_name("St. Louis Plumbing") is None
+    assert Account(name="The Law Group").self_mentions("The county's new rules start May 1") == []
     assert short_name("Acme") is None  # nothing to leave out
     account = Account(name="Brightside Dental Care")
     assert account.self_mentions("Brightside's team cleaned 40 smiles today") == [(0, 10)]

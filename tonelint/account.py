@@ -7,8 +7,8 @@ Self-promotion is relative to who posts.  An account has a ``name``, ``handles``
 
 People shorten a business's name: "Acme Plumbing LLC" posts about "Acme", "Yum! Brands"
 about "Yum!".  ``short_name`` drops legal suffixes and trade words from the end of the name;
-what is left counts too, written with the name's own capitals, unless it is a common English
-word on its own ("Summit" of "Summit Dental" is not taken).
+what is left counts too, written with the name's own capitals, unless it could be read as
+ordinary words ("Summit" of "Summit Dental", "The" of "The Law Group" are not taken).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ TRADE_WORDS = frozenset(
     mortgages lending financial finance insurance accounting bakery cafe café coffee
     restaurant restaurants salon spa fitness gym studio studios services solutions partners
     associates consulting agency marketing media labs technologies tech systems foods
-    automotive auto repair care""".split()
+    automotive auto repair care gutters""".split()
 )
 
 ACCOUNT_KEYS = ("name", "handles", "aliases", "website")
@@ -84,8 +84,10 @@ class Account:
 
 def short_name(name: str) -> str | None:
     """The name without the legal suffixes and trade words it ends with ("Acme Plumbing
-    LLC" -> "Acme", "Smith & Jones Law" -> "Smith & Jones"), or None when nothing is left
-    out, or what is left is one common English word or too short to tell."""
+    LLC" -> "Acme", "Yum! Brands" -> "Yum!"), or None when nothing is left out or what is
+    left could be read as ordinary words: every word kept must be one no dictionary,
+    stop-word or trade list knows ("The Law Group", "New York Dental" and "HVAC Services"
+    give None)."""
     words = name.replace(",", " ").split()
     kept = list(words)
     while len(kept) > 1 and kept[-1].lower() in LEGAL_SUFFIXES | TRADE_WORDS | {"&", "and", "the"}:
@@ -95,9 +97,24 @@ def short_name(name: str) -> str | None:
     short = " ".join(kept)
     if len(short.strip("!.'\u2019")) < 3:
         return None
-    if len(kept) == 1 and is_common_word(short.strip("!.").lower()):
-        return None
+    for word in kept:
+        bare = word.strip("!.'\u2019").lower()
+        if word in ("&", "and") or not bare:
+            continue
+        if bare in _stop_words() or bare in TRADE_WORDS | _PLACE_WORDS or is_common_word(bare):
+            return None
     return short
+
+
+# First words of place names ("St. Louis Plumbing", "Fort Worth Dental").
+_PLACE_WORDS = frozenset("st saint san santa los las fort mount mt port lake".split())
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def _domain(website: str) -> str:

@@ -9,6 +9,7 @@ vocabulary lists a ruleset gives (``promotional``, ``bragging``, ``calls_to_buy`
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -77,10 +78,13 @@ _HOOK = re.compile(
     r"ready to|craving|hungry|thirsty|tired of|sick of|missed|miss|late on|short on|"
     r"in the mood for|in need of|struggling with|can't decide|can\u2019t decide|"
     r"who doesn't|who doesn\u2019t|who does not|why not|what's better than|"
-    r"what\u2019s better than|got|have you tried|planning)\b)",
+    r"what\u2019s better than|have you tried|planning)\b)",
     re.IGNORECASE,
 )
-_SENTENCE_BREAK = re.compile(r"[.!?\n]")
+# The end of a sentence: not the dot of "2.5", "t.co" or "St. Louis".
+_SENTENCE_BREAK = re.compile(
+    r"[!?\n]|(?<!\bSt)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bvs)(?<!\bNo)\.(?=\s|$)"
+)
 # "Join us", "help CDC", "follow @OurBrand": asking people to come to the account itself.
 _INVITE_TO_SELF = re.compile(
     r"\b(?:join|visit|follow|support|help|meet|contact|call|watch|listen to|hear from|"
@@ -195,10 +199,15 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
         if overlaps(start, end, urls) or (account and account.owns_handle(handle)):
             continue
         signals.add("mention", handle)
+    breaks: list[int] | None = None  # sentence starts, worked out at the first "?"
+    tags: dict[int, int] = {}
     for m in _QUESTION.finditer(text):
         if overlaps(m.start(), m.end(), quoted) or overlaps(m.start(), m.end(), urls):
             continue
-        if not _hook(text, m.start(), ctx.skipped_spans(("mentions", "hashtags"))):
+        if breaks is None:
+            breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text)]
+            tags = dict(ctx.skipped_spans(("mentions", "hashtags")))
+        if not _hook(text, m.start(), breaks, tags):
             signals.add("question", "?")
     doc = ctx.doc
     toks = nlp.tokens(doc)
@@ -235,8 +244,11 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
         for start, end, _, _ in index.find(ctx.doc):
             if overlaps(start, end, skip):
                 continue
-            if name == "informative" and _in_name(text, start, end, toks):
-                continue  # "Advisory" in "Animal Welfare Advisory Council" names, not informs
+            if name == "informative" and _in_name(text, start, end):
+                if headline is None:
+                    headline = _headline(toks)
+                if not headline:
+                    continue  # "Advisory" in "Animal Welfare Advisory Council" names
             found = " ".join(text[start:end].split())
             signal = name
             if name == "invitations" and _THANKS.match(found) and _to_self(text, end, self_spans):
@@ -249,18 +261,18 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
     return signals
 
 
-def _hook(text: str, end: int, tags: list[tuple[int, int]]) -> bool:
-    """Whether the question ending at ``end`` opens with a sales hook (``_HOOK``)."""
-    start = 0
-    for m in _SENTENCE_BREAK.finditer(text, 0, end):
-        start = m.end()
+def _hook(text: str, end: int, breaks: list[int], tags: dict[int, int]) -> bool:
+    """Whether the question ending at ``end`` opens with a sales hook (``_HOOK``);
+    ``breaks`` are the sentence starts of the text, ``tags`` its handles and hashtags
+    (start -> end)."""
+    i = bisect.bisect_left(breaks, end) - 1
+    start = breaks[i] if i >= 0 else 0
     while True:  # skip what leads the sentence: spaces, emoji, handles and hashtags
         while start < end and not text[start].isalnum() and text[start] not in "@#":
             start += 1
-        tag = next((e for s, e in tags if s == start), None)
-        if tag is None:
+        if start not in tags:
             break
-        start = tag
+        start = tags[start]
     return bool(_HOOK.match(text, start, end))
 
 
@@ -276,18 +288,18 @@ def _headline(toks: nlp.Tokens) -> bool:
     return title and not all(w.isupper() for w in words)  # ALL CAPS is shouting, not a title
 
 
-def _in_name(text: str, start: int, end: int, toks: nlp.Tokens) -> bool:
+def _in_name(text: str, start: int, end: int) -> bool:
     """Whether the capitalised words at ``start:end`` qualify a name ("Data" in "IT Data
     Design Analyst", "Advisory" in "Animal Welfare Advisory Council"): they do not open a
     sentence and a capitalised word follows.  As the name's last word they still count: a
-    "Travel Advisory" or "CDC Recommendations" is advice.  In a Title Case headline every
-    word is capitalised, so there they count too."""
+    "Travel Advisory" or "CDC Recommendations" is advice.  (In a Title Case headline every
+    word is capitalised, so there the caller counts them all.)"""
     if not text[start].isupper():
         return False
     before = text[max(0, start - 40) : start]
     if _SENTENCE_END.search(before):
         return False  # opens a sentence: "Data show ...", "Update: ..."
-    return bool(_NAME_AFTER.match(text, end)) and not _headline(toks)
+    return bool(_NAME_AFTER.match(text, end))
 
 
 def _prose_words(ctx: PostContext, urls: list[tuple[int, int]]) -> int:

@@ -26,7 +26,6 @@ Example (``offering``)::
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -51,9 +50,6 @@ _NOT_MODIFIERS = frozenset(
     sustainable better smart simple integrated comprehensive creative custom total complete
     digital modern flexible reliable unique quality class""".split()
 )
-# Fields too broad to say what a business does on their own ("the future of energy"),
-# which do when a concrete word follows ("energy infrastructure", "water scarcity").
-_FIELDS = frozenset("energy water fuel technology".split())
 # Kinds of organisation that say little with a capitalised word before them ("Our Social
 # Care team", "Partner Network").
 _LOOSE_KINDS = frozenset("team teams network club group partners associates solutions".split())
@@ -128,6 +124,9 @@ _PLACE = re.compile(
     r"|\b\d+\s+(?:[NSEW]\.?\s+)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)*\s+"
     r"(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Ln|Lane|Way|Pkwy|Hwy)\b"
 )
+_CREDENTIALS = frozenset(
+    "md dds dmd do phd rn np pa cpa cfp esq jd llm mba lcsw lpc dvm od dc pt".split()
+)
 _EVENTS = frozenset("forum conference summit expo festival institute council society".split())
 _TITLES = frozenset("dr dr. mr mr. mrs mrs. ms ms. prof prof.".split())
 _NAME_SUFFIX = re.compile(r"\b(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|PLLC|P\.C\.|Co\.|& Sons|Group)(?!\w)")
@@ -151,18 +150,25 @@ def _person(name: str, bio: str, kinds: set[str]) -> bool:
     not repeated in the bio (a firm named after its founders, "Morgan Stanley", says its name
     in the bio)."""
     words = [w for w in re.findall(r"[^\W\d_][\w.'\u2019-]*", name) if w.lower() not in _TITLES]
+    while words and words[-1].rstrip(".").lower() in _CREDENTIALS:
+        words.pop()  # "David Sherman, MD", "Jane Smith CPA"
     if not 2 <= len(words) <= 3 or re.search(r"['\u2019]s\b|&|\band\b", name):
         return False
     first, last = words[0].lower(), words[-1]
     middle = words[1:-1]
-    if first not in GIVEN_NAMES or not last[:1].isupper() or (last.isupper() and len(last) <= 5):
+    initial = len(last.rstrip(".")) == 1  # "Randy W."
+    shouted = all(w.isupper() for w in words)  # "RANDY LEE"
+    acronym = last.isupper() and len(last) <= 5 and not initial and not shouted
+    if first not in GIVEN_NAMES or not last[:1].isupper() or acronym:
         return False  # "Austin PBS": an acronym names an organisation
     lowers = {w.lower().rstrip(".") for w in words}
     if lowers & (kinds | LEGAL_SUFFIXES | TRADE_WORDS | _EVENTS):
         return False  # "Charles Schwab Corp", "Tyler Technologies", "NOAH Conference"
     if any(len(m.rstrip(".")) > 1 and not m[:1].isupper() for m in middle):
         return False
-    return not re.search(re.escape(last), bio, re.IGNORECASE)
+    if initial:
+        return True
+    return not re.search(r"\b" + re.escape(last.rstrip(".")) + r"\b", bio, re.IGNORECASE)
 
 
 def _latin(text: str) -> bool:
@@ -328,9 +334,6 @@ class BioRule(Rule):
                 )
                 if word and plain and before.lower_ not in _NOT_MODIFIERS:
                     found.append(f"{before.text} {token.text}")
-        for field, following in itertools.pairwise(tokens):
-            if field.lower_ in _FIELDS and _is_content(following):
-                found.append(f"{field.text} {following.text}")  # "energy infrastructure"
         found += [m.group() for m in _SERVICE.finditer(ctx.text)]
         return found
 
