@@ -51,6 +51,8 @@ def _offering(text: str, **meta: Any) -> list[str]:
         ("Superior SEO services for small shops.", "SEO services"),
         ("Pizza, 🍕 and more in the Ville", "Pizza"),
         ("Clearflow is a UK Production Company.", "Production Company"),
+        ("Quest Diagnostics empowers people.", "Diagnostics"),  # a name that says the field
+        ("Innovating every day. #DigitalDentistry", "Dentistry"),  # a hashtag's words
         ("The easy way to plan your wedding.", "wedding"),
         ("Reliable energy infrastructure for the Midwest.", "energy infrastructure"),
         ("We help clinics by managing their billing and scheduling.", "managing"),
@@ -68,7 +70,6 @@ def test_offering_evidence(text: str, evidence: str) -> None:
         "The official account of Brightside Group.",
         "Creating a sustainable, resilient future for everyone.",
         "Refresh the world. Make a difference.",
-        "Quest Diagnostics empowers people to improve outcomes.",
         "Blog: https://a.example Support: https://b.example",
         "Building the future of energy for the communities we serve.",  # a field, no more
         "Quest Social Team is here for you 24/7.",  # a loose kind after a capital

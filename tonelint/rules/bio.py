@@ -128,6 +128,8 @@ _CREDENTIALS = frozenset(
     "md dds dmd do phd rn np pa cpa cfp esq jd llm mba lcsw lpc dvm od dc pt".split()
 )
 _EVENTS = frozenset("forum conference summit expo festival institute council society".split())
+# The words of a CamelCase or snake_case hashtag ("DigitalDentistry", "craft_beer").
+_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _TITLES = frozenset("dr dr. mr mr. mrs mrs. ms ms. prof prof.".split())
 _NAME_SUFFIX = re.compile(r"\b(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|PLLC|P\.C\.|Co\.|& Sons|Group)(?!\w)")
 
@@ -217,8 +219,9 @@ def _plural(token: Any) -> bool:
 
 
 def _own_name_spans(ctx: PostContext) -> list[tuple[int, int]]:
-    """Where the bio spells the business's own name exactly ("Quest Diagnostics empowers
-    ..."): a trade word inside a name says nothing about the offering."""
+    """Where the bio spells the business's own name exactly ("The Cove Magazine is ..."):
+    the capitalised word before a kind of organisation there is the name, not a
+    description of what the business is."""
     account = ctx.post.account
     names = [str(ctx.post.meta.get("name", ""))]
     if account is not None:
@@ -259,23 +262,25 @@ class BioRule(Rule):
         self.index = {n: PhraseIndex([(p, None) for p in vocab.get(n, ())]) for n in VOCABULARIES}
         self.organisations = {w.lower() for w in vocab.get("organisations", ())}
         # single words that say what a business is or does ("Walker Plumbing")
-        self.kinds = self.organisations | {
+        self.offering_words = {
             w.lower()
             for n in ("offerings", "local_trades")
             for w in vocab.get(n, ())
             if w.isalpha()
         }
+        self.kinds = self.organisations | self.offering_words
         trades = vocab.get("local_trades", ())
         self.trade_in_name = (
             re.compile(r"\b(?:" + "|".join(re.escape(w) for w in trades) + ")") if trades else None
         )
 
     def _hits(self, ctx: PostContext, name: str) -> list[tuple[int, int, str]]:
-        """Vocabulary matches outside links, handles, the business's own name, and link
-        labels ("Blog: https://..."); worked out once per bio and list."""
+        """Vocabulary matches outside links, handles and link labels ("Blog:
+        https://..."); worked out once per bio and list.  Words in the business's own name
+        count when the bio spells it out: "Vertex Pharmaceuticals" says what Vertex makes."""
         key = f"bio-hits:{id(self.index[name])}"
         if key not in ctx.cache:
-            skip = sorted([*ctx.skipped_spans(("urls", "mentions")), *_own_name_spans(ctx)])
+            skip = sorted(ctx.skipped_spans(("urls", "mentions")))
             ctx.cache[key] = [
                 (s, e, ctx.text[s:e])
                 for s, e, _, _ in self.index[name].find(ctx.doc)
@@ -335,6 +340,9 @@ class BioRule(Rule):
                 if word and plain and before.lower_ not in _NOT_MODIFIERS:
                     found.append(f"{before.text} {token.text}")
         found += [m.group() for m in _SERVICE.finditer(ctx.text)]
+        for start, end in ctx.skipped_spans(("hashtags",)):  # "#DigitalDentistry"
+            words = _CAMEL.findall(ctx.text[start:end])
+            found += [w for w in words if w.lower() in self.offering_words]
         return found
 
     def _named(self, ctx: PostContext) -> bool:
