@@ -81,6 +81,32 @@ def test_every_rule_terminates_and_stays_in_the_text(raw: str) -> None:
     _check_findings(raw)
 
 
+NAMES = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(["Acme Plumbing LLC", "The Law Group", "Dr. Ana Rivera, DDS", "Yum! Brands"]),
+)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS, NAMES, NAMES)
+def test_bio_rules_and_accounts_take_any_text(raw: str, name: str, account_name: str) -> None:
+    """Bio rules on any bio, profile name and account name (short names, person names,
+    hashtags, scripts): no exception, every finding inside the text."""
+    from tonelint.account import Account
+
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    account = Account(name=account_name, handles=(account_name,))
+    post = Post(
+        text, "bio.txt", PositionMap.simple(text), kind="bio", meta={"name": name}, account=account
+    )
+    for linter in LINTERS.values():
+        for finding in linter.lint_post(post):
+            assert 1 <= finding.line <= len(lines)
+            assert 1 <= finding.column <= len(lines[finding.line - 1]) + 1
+    account.self_mentions(text)
+
+
 @settings(max_examples=60, deadline=None)
 @given(TEXTS, st.sampled_from(["\n", "\r\n"]), st.booleans())
 def test_file_positions_survive_line_ends_and_bom(raw: str, eol: str, bom: bool) -> None:
