@@ -24,12 +24,12 @@ Later batches
     ``PLAN_2`` (batches 3 to 5: ``PLAN_3``), with every row of the earlier batches removed
     from the eligible rows first.  ``--batch 6`` (``random.Random(20261126)``, ``PLAN_6``)
     draws more of the timeline, where the promotional posts are, so that recall is measured
-    on more of them.  ``--batch 7`` and ``--batch 8`` draw the same numbers with
-    ``random.Random(20261127)`` and ``random.Random(20261128)``.
+    on more of them.  ``--batch 7`` to ``--batch 9`` draw the same numbers with
+    ``random.Random(20261127)`` to ``random.Random(20261129)``.
 
 Usage::
 
-    python bench/sample_posts.py [--corpus PATH] [--ids-only] [--batch 1|2|3|4|5|6|7|8]
+    python bench/sample_posts.py [--corpus PATH] [--ids-only] [--batch 1|2|3|4|5|6|7|8|9]
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ SEED_5 = 20261125
 SEED_6 = 20261126
 SEED_7 = 20261127
 SEED_8 = 20261128
+SEED_9 = 20261129
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 Row = dict[str, str]
@@ -121,6 +122,7 @@ PLANS = {
     6: (PLAN_6, SEED_6),
     7: (PLAN_6, SEED_7),
     8: (PLAN_6, SEED_8),
+    9: (PLAN_6, SEED_9),
 }
 
 
