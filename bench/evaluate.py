@@ -9,8 +9,9 @@ Usage::
 Every post is linted with its account configured (``bench/accounts.py``).  Prints, for every
 corpus file, the share of posts each rule flags, then the labelled-set figures for each
 set in ``bench/labels/`` (``posts.csv``, 190 posts labelled by one reader; ``posts-2.csv`` to
-``posts-8.csv``, each labelled by two readers: promotional against engaging and
-informational), for the development sets 1 to 7 together and for all sets, and how often
+``posts-9.csv``, each labelled by two readers: promotional against engaging and
+informational), for the development sets 1 to 6 together, the sets 7 to 9 that hold out the
+current version, and all sets, and how often
 ``no-engagement`` flags the labelled posts of each kind;
 ``--errors`` lists the labelled posts the rule gets wrong.  On these files most
 rules should rarely fire (support replies, public-health and news posts are not press
@@ -95,8 +96,12 @@ def main(argv: list[str] | None = None) -> int:
             _agreement(name)
         for name, one in sets.items():
             _report(name, one, verdicts, args.errors)
-        dev = {k: v for name in LABEL_SETS[:7] for k, v in sets[name].items()}
-        _report("the development sets (posts.csv to posts-7.csv)", dev, verdicts, False)
+        dev = {k: v for name in LABEL_SETS[:6] for k, v in sets[name].items()}
+        _report("the development sets (posts.csv to posts-6.csv)", dev, verdicts, False)
+        held = {k: v for name in LABEL_SETS[6:] for k, v in sets[name].items()}
+        _report(
+            "the sets held out for this version (posts-7.csv to posts-9.csv)", held, verdicts, False
+        )
         _report("all sets", labels, verdicts, False)
     if "no-engagement" in rule_ids and labels:
         _engagement(labels, quiet)
@@ -123,6 +128,7 @@ LABEL_SETS = (
     "posts-6.csv",
     "posts-7.csv",
     "posts-8.csv",
+    "posts-9.csv",
 )
 
 

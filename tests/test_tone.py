@@ -326,3 +326,10 @@ def test_marking_a_day_for_others_is_not_about_us() -> None:
     text = "During Black History Month we honor the contributions of Black inventors. https://t.example/e"
     assert _signals(text)["informative"] >= 2
     assert _self_promotion(text) == []
+
+
+def test_a_hashtag_of_several_words_counts_like_the_words() -> None:
+    assert _signals("Our spring menu is here #BookNow")["calls_to_buy"] == 1
+    assert _signals("#HappyThanksgiving from our crew")["invitations"] == 1
+    assert "informative" not in _signals("#InternationalWomensDay at our stores")
+    assert _signals("Big #Sale today")["promotional"] == 1  # one word: counted once

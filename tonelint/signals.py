@@ -148,6 +148,17 @@ class Vocabulary:
         self.indexes = {
             name: PhraseIndex([(p, None) for p in lists.get(name, ())]) for name in VOCABULARIES
         }
+        # phrases of several words run together, as a hashtag writes them: "happythanksgiving"
+        # for "happy thanksgiving" (one-word phrases already match a hashtag's word).  Not
+        # the informative words: an observance hashtag (#InternationalWomensDay) heads
+        # features on the company's own people as often as posts about others.
+        self.hashtags = {
+            _joined(p): name
+            for name in VOCABULARIES
+            if name != "informative"
+            for p in lists.get(name, ())
+            if len(_joined(p)) > 2 and _joined(p) != p.lower()
+        }
 
     @classmethod
     def shared(cls, lists: Mapping[str, Sequence[str]]) -> Vocabulary:
@@ -258,7 +269,17 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
             signals.add(signal, found)
     for start, end in sorted([*us, *self_spans]):
         _invited(text, start, end, signals, calls)
+    if vocabulary.hashtags and "#" in text:
+        for start, end in ctx.skipped_spans(("hashtags",)):
+            listed = vocabulary.hashtags.get(_joined(text[start + 1 : end]))
+            if listed and not overlaps(start, end, skip):
+                signals.add(listed, text[start:end])  # "#HappyThanksgiving", "#BookNow"
     return signals
+
+
+def _joined(phrase: str) -> str:
+    """A phrase as a hashtag writes it: lower case, letters and digits only."""
+    return "".join(c for c in phrase.lower() if c.isalnum())
 
 
 def _hook(text: str, end: int, breaks: list[int], tags: dict[int, int]) -> bool:
