@@ -57,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     labels = {key: label for one in sets.values() for key, label in one.items()}
     verdicts: dict[tuple[str, int], bool] = {}
     quiet: dict[tuple[str, int], bool] = {}  # labelled posts no-engagement flags
+    tones = {name: _tones(name) for name in TONE_SETS}
+    toned = {key for one in tones.values() for key in one}
+    corporate: dict[tuple[str, int], set[str]] = {}  # tone-labelled posts: tone rules fired
     for item in posts(args.corpus):
         totals[item.file] += 1
         post = as_post(item, args.platform)
@@ -70,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
         if (item.file, item.row) in labels:
             verdicts[(item.file, item.row)] = "self-promotion" in fired
             quiet[(item.file, item.row)] = "no-engagement" in fired
+        if (item.file, item.row) in toned:
+            corporate[(item.file, item.row)] = fired & {"corporate-tone", "corporate-jargon"}
     if args.show:
         print()
     width = max(len(r) for r in rule_ids)
@@ -105,7 +110,43 @@ def main(argv: list[str] | None = None) -> int:
         _report("all sets", labels, verdicts, False)
     if "no-engagement" in rule_ids and labels:
         _engagement(labels, quiet)
+    if "corporate-tone" in rule_ids:
+        for name, one in tones.items():
+            _tone_report(name, one, corporate)
     return 0
+
+
+# Posts labelled corporate or plain in tone by two readers (bench/labels/README.md);
+# tone.csv was read while the corporate-tone patterns grew, tone-2.csv holds them out.
+TONE_SETS = ("tone.csv", "tone-2.csv")
+
+
+def _tones(name: str) -> dict[tuple[str, int], str]:
+    """The posts both readers gave the same tone label (``corporate`` or ``plain``)."""
+    path = Path(__file__).resolve().parent / "labels" / name
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {(r["file"], int(r["row"])): r["tone"] for r in csv.DictReader(handle) if r["tone"]}
+
+
+def _tone_report(
+    name: str, labels: dict[tuple[str, int], str], fired: dict[tuple[str, int], set[str]]
+) -> None:
+    """Precision and recall of the tone rules against the readers' corporate label."""
+    if not labels:
+        return
+    should = {k for k, tone in labels.items() if tone == "corporate"}
+    print(f"\ncorporate tone on {name} ({len(labels)} posts both readers agree on, ", end="")
+    print(f"{len(should)} corporate):")
+    for rule in ("corporate-tone", "corporate-jargon", None):
+        did = {k for k in labels if (rule in fired.get(k, set()) if rule else fired.get(k))}
+        tp, fp, fn = len(did & should), len(did - should), len(should - did)
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        label = rule or "either rule"
+        counts = f"(TP {tp}, FP {fp}, FN {fn})"
+        print(f"  {label:<17} precision {precision:.3f}, recall {recall:.3f} {counts}")
 
 
 def _engagement(labels: dict[tuple[str, int], str], quiet: dict[tuple[str, int], bool]) -> None:
