@@ -65,3 +65,21 @@ def test_bio_label_files_are_the_sampled_profiles(corpus: Path) -> None:
         assert sorted((r["file"], r["username"]) for r in rows) == sorted(expected), name
         for r in rows:
             assert {r["offering"], r["name"], r["website"], r["personal_only"]} <= {"yes", "no"}
+
+
+def test_tone_label_files_are_sampled_posts(corpus: Path) -> None:
+    import csv
+
+    from sample_posts import sample
+
+    for name, batches in (("tone.csv", (8, 9)), ("tone-2.csv", (6, 7))):
+        with open(ROOT / "bench" / "labels" / name, encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        expected = [(s.file, s.row) for b in batches for s in sample(corpus, b)]
+        assert [(r["file"], int(r["row"])) for r in rows] == expected, name
+        for r in rows:
+            assert r["reader_a"] in ("corporate", "plain") and r["reader_b"] in (
+                "corporate",
+                "plain",
+            )
+            assert r["tone"] == (r["reader_a"] if r["reader_a"] == r["reader_b"] else "")
