@@ -117,8 +117,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 # Posts labelled corporate or plain in tone by two readers (bench/labels/README.md);
-# tone.csv was read while the corporate-tone patterns grew, tone-2.csv holds them out.
-TONE_SETS = ("tone.csv", "tone-2.csv")
+# tone.csv and tone-2.csv were read while the corporate-tone patterns grew; tone-3.csv holds
+# them out.
+TONE_SETS = ("tone.csv", "tone-2.csv", "tone-3.csv")
 
 
 def _tones(name: str) -> dict[tuple[str, int], str]:
