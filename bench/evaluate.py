@@ -117,9 +117,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 # Posts labelled corporate or plain in tone by two readers (bench/labels/README.md);
-# tone.csv and tone-2.csv were read while the corporate-tone patterns grew; tone-3.csv holds
+# tone.csv to tone-3.csv were read while the corporate-tone patterns grew; tone-4.csv holds
 # them out.
-TONE_SETS = ("tone.csv", "tone-2.csv", "tone-3.csv")
+TONE_SETS = ("tone.csv", "tone-2.csv", "tone-3.csv", "tone-4.csv")
 
 
 def _tones(name: str) -> dict[tuple[str, int], str]:

@@ -72,7 +72,8 @@ def test_tone_label_files_are_sampled_posts(corpus: Path) -> None:
 
     from sample_posts import sample
 
-    for name, batches in (("tone.csv", (8, 9)), ("tone-2.csv", (6, 7)), ("tone-3.csv", (4, 5))):
+    tone_sets = (("tone.csv", (8, 9)), ("tone-2.csv", (6, 7)), ("tone-3.csv", (4, 5)))
+    for name, batches in (*tone_sets, ("tone-4.csv", (2, 3))):
         with open(ROOT / "bench" / "labels" / name, encoding="utf-8", newline="") as fh:
             rows = list(csv.DictReader(fh))
         expected = [(s.file, s.row) for b in batches for s in sample(corpus, b)]
