@@ -90,7 +90,7 @@ def short_name(name: str) -> str | None:
     give None)."""
     words = name.replace(",", " ").split()
     kept = list(words)
-    while len(kept) > 1 and kept[-1].lower() in LEGAL_SUFFIXES | TRADE_WORDS | {"&", "and", "the"}:
+    while len(kept) > 1 and kept[-1].lower() in _DROPPED_AT_END:
         kept.pop()
     if len(kept) == len(words):
         return None
@@ -101,13 +101,15 @@ def short_name(name: str) -> str | None:
         bare = word.strip("!.'\u2019").lower()
         if word in ("&", "and") or not bare:
             continue
-        if bare in _stop_words() or bare in TRADE_WORDS | _PLACE_WORDS or is_common_word(bare):
+        if bare in _stop_words() or bare in _NOT_A_NAME or is_common_word(bare):
             return None
     return short
 
 
 # First words of place names ("St. Louis Plumbing", "Fort Worth Dental").
 _PLACE_WORDS = frozenset("st saint san santa los las fort mount mt port lake".split())
+_DROPPED_AT_END = LEGAL_SUFFIXES | TRADE_WORDS | {"&", "and", "the"}
+_NOT_A_NAME = TRADE_WORDS | _PLACE_WORDS
 
 
 @functools.cache

@@ -146,7 +146,7 @@ def _is_content(token: Any) -> bool:
     )
 
 
-def _person(name: str, bio: str, kinds: set[str]) -> bool:
+def _person(name: str, bio: str, business_words: frozenset[str]) -> bool:
     """Whether a profile's name field is a person's name ("Randy Walker", "Sheri M.
     Green", "Dr. David Sherman"): a common given name and a surname, no business word, and
     not repeated in the bio (a firm named after its founders, "Morgan Stanley", says its name
@@ -164,7 +164,7 @@ def _person(name: str, bio: str, kinds: set[str]) -> bool:
     if first not in GIVEN_NAMES or not last[:1].isupper() or acronym:
         return False  # "Austin PBS": an acronym names an organisation
     lowers = {w.lower().rstrip(".") for w in words}
-    if lowers & (kinds | LEGAL_SUFFIXES | TRADE_WORDS | _EVENTS):
+    if not lowers.isdisjoint(business_words):
         return False  # "Charles Schwab Corp", "Tyler Technologies", "NOAH Conference"
     if any(len(m.rstrip(".")) > 1 and not m[:1].isupper() for m in middle):
         return False
@@ -268,7 +268,11 @@ class BioRule(Rule):
             for w in vocab.get(n, ())
             if w.isalpha()
         }
-        self.kinds = self.organisations | self.offering_words
+        # words that make a profile name a business's, not a person's ("Walker Plumbing",
+        # "Charles Schwab Corp", "NOAH Conference"): worked out once, read for every bio
+        self.business_words = frozenset(
+            self.organisations | self.offering_words | LEGAL_SUFFIXES | TRADE_WORDS | _EVENTS
+        )
         trades = vocab.get("local_trades", ())
         self.trade_in_name = (
             re.compile(r"\b(?:" + "|".join(re.escape(w) for w in trades) + ")") if trades else None
@@ -347,7 +351,7 @@ class BioRule(Rule):
 
     def _named(self, ctx: PostContext) -> bool:
         name = str(ctx.post.meta.get("name", ""))
-        if re.search(r"[^\W\d_]", name) and not _person(name, ctx.text, self.kinds):
+        if re.search(r"[^\W\d_]", name) and not _person(name, ctx.text, self.business_words):
             return True  # a name with letters ("3M"), not a ZIP code or a person
         account = ctx.post.account
         if account is not None and account.self_mentions(ctx.text):
