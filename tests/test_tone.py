@@ -333,3 +333,73 @@ def test_a_hashtag_of_several_words_counts_like_the_words() -> None:
     assert _signals("#HappyThanksgiving from our crew")["invitations"] == 1
     assert "informative" not in _signals("#InternationalWomensDay at our stores")
     assert _signals("Big #Sale today")["promotional"] == 1  # one word: counted once
+
+
+BAKERY = Account(
+    name="Crumb & Kettle Bakery", handles=("crumbkettle",), website="crumbkettle.example"
+)
+
+
+def test_a_phone_number_is_a_call_to_buy() -> None:
+    assert _signals("Two openings this Thursday. Call 555-0142")["calls_to_buy"] == 1
+    assert _signals("Walk-ins welcome 📞 (555) 201-7788")["calls_to_buy"] == 1
+    assert _signals("Our hotline: 1-800-555-0199")["calls_to_buy"] == 1
+    # years, ZIP+4 codes, prices and version numbers are not phone numbers
+    for text in ("Open since 2019-2020", "Mail to 12345-6789", "Only $1,299.99", "v2.1.0"):
+        assert "calls_to_buy" not in _signals(text), text
+    assert _self_promotion(
+        "Same-day visits every weekday. Call before 9 and we'll fit you in: 555-0178"
+    )
+
+
+def test_a_hashtag_of_the_business_name_is_self_reference() -> None:
+    # the name run together, its first words, '&' as 'and' or left out, and the handle
+    for tag in ("#crumbandkettle", "#CrumbKettle", "#crumbandkettlebakery", "#crumbkettle"):
+        assert _signals(f"Cardamom buns are back {tag}", BAKERY)["self_mention"] == 1, tag
+    for tag in ("#crumb", "#crumband", "#bakery", "#kettlecorn"):
+        assert "self_mention" not in _signals(f"Fresh today {tag}", BAKERY), tag
+
+
+def test_a_short_name_of_several_words_is_matched_with_its_capitals() -> None:
+    from tonelint.account import short_name
+
+    assert short_name("Peak Motion Physiotherapy") == "Peak Motion"
+    assert short_name("Crumb & Kettle Bakery") == "Crumb & Kettle"
+    assert short_name("Comfort Zone Heating & Air") == "Comfort Zone"
+    for name in ("North Shore Dental", "West End Law Group", "The Dental Care Clinic"):
+        assert short_name(name) is None, name
+    account = Account(name="Peak Motion Physiotherapy")
+    assert account.self_mentions("Direct billing now at Peak Motion") == [(22, 33)]
+    assert account.self_mentions("keep your motion at its peak motion range") == []
+
+
+def test_staff_spotlights_and_reviews_promote_the_business() -> None:
+    assert _signals("Meet Rosa! She has run our front desk for 9 years.")["promotional"] == 1
+    assert _signals("🎉 Meet Dr. Lee, our new dentist.")["promotional"] == 1
+    for text in ("Meet the team at the fair", "We meet on Tuesdays", "Say hello to the new kids"):
+        assert "promotional" not in _signals(text), text
+    assert _signals("⭐️⭐️⭐️⭐️⭐️ Thank you Linda!")["bragging"] == 1
+    assert "bragging" not in _signals("A ⭐ for effort")
+    # celebrating your own people is a boast; greeting a customer is not
+    assert _signals("Happy birthday to our amazing stylist Kayla!")["bragging"] >= 1
+    assert _signals("Happy birthday to @dana_k, our longest-standing client!")["invitations"] == 1
+
+
+def test_a_question_answered_by_an_offer_is_a_sales_hook() -> None:
+    hook = _signals("Going abroad this summer? Book now: some shots take weeks to work.")
+    assert "question" not in hook
+    two = _signals("Turned down by the bank? We do statement loans. Let's talk.")
+    assert "question" not in two  # the offer may come a sentence later
+    # a real question stays one: an invitation first, or no call at all
+    assert _signals("Which pastry should we bake next? Tell us, then stop by.")["question"] == 1
+    assert _signals("Which pastry should we bake next? Vote below!")["question"] == 1
+    assert _signals("Due for a cleaning? Call 555-0142")["calls_to_buy"] == 1
+
+
+def test_closure_notices_are_information() -> None:
+    text = (
+        "Please note our office will be closed on Monday in observance of Labor Day. "
+        "We thank our valued customers."
+    )
+    assert _signals(text)["informative"] >= 2
+    assert _self_promotion(text) == []

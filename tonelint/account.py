@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .nlp import is_common_word
-from .textspans import MENTION_RE
+from .textspans import HASHTAG_RE, MENTION_RE
 
 # Legal forms and trade words a business name ends with, that people leave out when they
 # name it ("Acme Plumbing LLC" -> "Acme").  Lower case; matched word by word from the end.
@@ -35,7 +35,7 @@ TRADE_WORDS = frozenset(
     mortgages lending financial finance insurance accounting bakery cafe café coffee
     restaurant restaurants salon spa fitness gym studio studios services solutions partners
     associates consulting agency marketing media labs technologies tech systems foods
-    automotive auto repair care gutters""".split()
+    automotive auto repair care gutters air""".split()
 )
 
 ACCOUNT_KEYS = ("name", "handles", "aliases", "website")
@@ -68,11 +68,38 @@ class Account:
         stems = {re.sub(r"[^a-z0-9]", "", n.lower()) for n in names}
         return tuple(s for s in stems if len(s) >= 3)
 
+    @functools.cached_property
+    def _own_hashtags(self) -> frozenset[str]:
+        """Hashtags that name the business: a handle, a name or alias run together, the
+        first two or more words of one ("#comfortzone" for "Comfort Zone Heating & Air",
+        "&" written as "and" or left out), or the short name."""
+        tags = {h.lower().lstrip("@") for h in self.handles if h.strip()}
+        short = short_name(self.name or "")
+        for name in (self.name, *self.aliases, short):
+            if not name:
+                continue
+            words = [re.sub(r"[^a-z0-9&]", "", w) for w in name.lower().split()]
+            words = [w for w in words if w]
+            tags.add("".join(w for w in words if w != "&").replace("&", "and"))
+            if name == short and len(words) == 1:
+                continue
+            for amp in ("and", ""):
+                spelt = [amp if w == "&" else w.replace("&", amp) for w in words]
+                spelt = [w for w in spelt if w]
+                tags.update(
+                    "".join(spelt[:k]) for k in range(2, len(spelt) + 1) if spelt[k - 1] != "and"
+                )
+        return frozenset(t for t in tags if len(t) >= 3)
+
     def self_mentions(self, text: str) -> list[tuple[int, int]]:
-        """Spans where the text names the account itself (name, alias, handle, website)."""
+        """Spans where the text names the account itself (name, alias, handle, website,
+        or a hashtag of its name)."""
         regex, _ = self._patterns
         spans = [m.span() for m in regex.finditer(text)] if regex else []
         spans += [m.span() for m in MENTION_RE.finditer(text) if self.owns_handle(m.group())]
+        if "#" in text:
+            own = self._own_hashtags
+            spans += [m.span() for m in HASHTAG_RE.finditer(text) if m.group()[1:].lower() in own]
         return sorted(spans)
 
     def owns_handle(self, handle: str) -> bool:
@@ -84,10 +111,12 @@ class Account:
 
 def short_name(name: str) -> str | None:
     """The name without the legal suffixes and trade words it ends with ("Acme Plumbing
-    LLC" -> "Acme", "Yum! Brands" -> "Yum!"), or None when nothing is left out or what is
-    left could be read as ordinary words: every word kept must be one no dictionary,
-    stop-word or trade list knows ("The Law Group", "New York Dental" and "HVAC Services"
-    give None)."""
+    LLC" -> "Acme", "Peak Motion Physiotherapy" -> "Peak Motion"), or None when nothing is
+    left out or what is left could be read as ordinary words.  One word left must be a
+    word no dictionary, stop-word or trade list knows ("Summit" of "Summit Dental" is not
+    taken).  Two or more words left are taken as a name, since they are matched with the
+    name's own capitals, unless they start like a place ("New York Dental", "St. Louis
+    Plumbing"), hold a trade word, or are all stop words."""
     words = name.replace(",", " ").split()
     kept = list(words)
     while len(kept) > 1 and kept[-1].lower() in _DROPPED_AT_END:
@@ -97,17 +126,22 @@ def short_name(name: str) -> str | None:
     short = " ".join(kept)
     if len(short.strip("!.'\u2019")) < 3:
         return None
-    for word in kept:
-        bare = word.strip("!.'\u2019").lower()
-        if word in ("&", "and") or not bare:
-            continue
-        if bare in _stop_words() or bare in _NOT_A_NAME or is_common_word(bare):
+    bare = [w.strip("!.'\u2019").lower() for w in kept if w not in ("&", "and")]
+    bare = [w for w in bare if w]
+    if len(bare) > 1:
+        if bare[0] in _PLACE_WORDS or any(w in TRADE_WORDS for w in bare):
+            return None
+        return None if all(w in _stop_words() for w in bare) else short
+    for word in bare:
+        if word in _stop_words() or word in _NOT_A_NAME or is_common_word(word):
             return None
     return short
 
 
 # First words of place names ("St. Louis Plumbing", "Fort Worth Dental").
-_PLACE_WORDS = frozenset("st saint san santa los las fort mount mt port lake".split())
+_PLACE_WORDS = frozenset(
+    "st saint san santa los las fort mount mt port lake new north south east west".split()
+)
 _DROPPED_AT_END = LEGAL_SUFFIXES | TRADE_WORDS | {"&", "and", "the"}
 _NOT_A_NAME = TRADE_WORDS | _PLACE_WORDS
 

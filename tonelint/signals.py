@@ -78,7 +78,8 @@ _HOOK = re.compile(
     r"ready to|craving|hungry|thirsty|tired of|sick of|missed|miss|late on|short on|"
     r"in the mood for|in need of|struggling with|can't decide|can\u2019t decide|"
     r"who doesn't|who doesn\u2019t|who does not|why not|what's better than|"
-    r"what\u2019s better than|have you tried|planning)\b)",
+    r"what\u2019s better than|have you tried|planning|thinking of|thinking about|considering|"
+    r"due for|overdue for|putting off|been putting off|dreaming of)\b)",
     re.IGNORECASE,
 )
 # The end of a sentence: not the dot of "2.5", "t.co" or "St. Louis".
@@ -98,7 +99,7 @@ _OWN_PEOPLE = re.compile(
     r"colleagues|leaders?)\b",
     re.IGNORECASE,
 )
-_THANKS = re.compile(r"(?i)^(?:thank|thanks|congrat|shout)")
+_THANKS = re.compile(r"(?i)^(?:thank|thanks|congrat|shout|happy)")
 # A greeting's signature: "from all of us at Acme", "from the Acme team".
 _SIGN_OFF = re.compile(
     r"\bfrom (?:all of us|everyone|the (?:whole |entire )?"
@@ -107,6 +108,16 @@ _SIGN_OFF = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+# A phone number ("555-0142", "(555) 201-7788", "1-800-555-0199"): a way to buy, like a
+# call to action.
+_PHONE = re.compile(r"(?<![\w.-])(?:\+?1[-. ])?(?:\(\d{3}\) ?|\d{3}[-. ])?\d{3}[-.]\d{4}(?![\w-])")
+# A staff spotlight opening a sentence: "Meet Rosa!", "Say hello to Dr. Lee".
+_SPOTLIGHT = re.compile(
+    r"(?:^|(?<=[.!?\n]))[^\w\n]*\b(?:Meet|MEET|Say hello to|Say hi to)\s+"
+    r"(?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?(?!(?:The|Our|Us|An?|Your|My)\b)[A-Z][a-z]+\b"
+)
+# A row of rating stars: a review shown off.
+_STARS = re.compile(r"[\u2b50\u2605](?:\ufe0f)?(?:\s*[\u2b50\u2605](?:\ufe0f)?){2,}")
 # A capitalised word just after a match ("Advisory Council"); the end of a sentence just
 # before one.
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][\w'\u2019&-]*")
@@ -210,16 +221,17 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
         if overlaps(start, end, urls) or (account and account.owns_handle(handle)):
             continue
         signals.add("mention", handle)
-    breaks: list[int] | None = None  # sentence starts, worked out at the first "?"
+    breaks: list[int] = []  # sentence starts, worked out at the first "?"
     tags: dict[int, int] = {}
+    asked: list[int] = []  # where the questions end that open with no sales hook
     for m in _QUESTION.finditer(text):
         if overlaps(m.start(), m.end(), quoted) or overlaps(m.start(), m.end(), urls):
             continue
-        if breaks is None:
+        if not breaks:
             breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text)]
             tags = dict(ctx.skipped_spans(("mentions", "hashtags")))
         if not _hook(text, m.start(), breaks, tags):
-            signals.add("question", "?")
+            asked.append(m.end())
     doc = ctx.doc
     toks = nlp.tokens(doc)
     lowers = toks.lowers
@@ -251,6 +263,7 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
             us.append((start, start + len(word)))
     skip = sorted([*quoted, *urls, *self_spans])
     calls: list[tuple[int, int]] = []
+    invites: list[int] = []
     for name, index in vocabulary.indexes.items():
         for start, end, _, _ in index.find(ctx.doc):
             if overlaps(start, end, skip):
@@ -266,9 +279,23 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
                 signal = "bragging"  # thanking or congratulating itself: a boast, not a reply
             elif name == "calls_to_buy":
                 calls.append((start, end))
+            elif name == "invitations":
+                invites.append(start)
             signals.add(signal, found)
     for start, end in sorted([*us, *self_spans]):
         _invited(text, start, end, signals, calls)
+    if any(c in text for c in "-."):
+        for m in _PHONE.finditer(text):
+            if not overlaps(m.start(), m.end(), skip) and not overlaps(*m.span(), calls):
+                signals.add("calls_to_buy", m.group())  # "Call 555-0142", "📞 555-0142"
+                calls.append(m.span())
+    for m in _SPOTLIGHT.finditer(text):
+        signals.add("promotional", re.sub(r"^\W+", "", " ".join(m.group().split())))
+    for m in _STARS.finditer(text):
+        signals.add("bragging", m.group())
+    for end in asked:
+        if not _answered_by_offer(end, breaks, calls, invites):
+            signals.add("question", "?")
     if vocabulary.hashtags and "#" in text:
         for start, end in ctx.skipped_spans(("hashtags",)):
             listed = vocabulary.hashtags.get(_joined(text[start + 1 : end]))
@@ -295,6 +322,18 @@ def _hook(text: str, end: int, breaks: list[int], tags: dict[int, int]) -> bool:
             break
         start = tags[start]
     return bool(_HOOK.match(text, start, end))
+
+
+def _answered_by_offer(
+    end: int, breaks: list[int], calls: list[tuple[int, int]], invites: list[int]
+) -> bool:
+    """Whether the question ending at ``end`` is answered by a call to buy within the next
+    two sentences, with no invitation between ("Going away this summer? Book your travel
+    shots now."): a sales hook, not a question to the reader."""
+    i = bisect.bisect_right(breaks, end)
+    limit = breaks[i + 1] if i + 1 < len(breaks) else 1 << 30
+    call = next((s for s, _ in sorted(calls) if end <= s < limit), None)
+    return call is not None and not any(end <= s < call for s in invites)
 
 
 def _headline(toks: nlp.Tokens) -> bool:
