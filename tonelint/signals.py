@@ -116,6 +116,14 @@ _SPOTLIGHT = re.compile(
     r"(?:^|(?<=[.!?\n]))[^\w\n]*\b(?:Meet|MEET|Say hello to|Say hi to)\s+"
     r"(?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?(?!(?:The|Our|Us|An?|Your|My)\b)[A-Z][a-z]+\b"
 )
+# "Welcome Dr. Lee to the team!": a new hire announced.
+_WELCOME = re.compile(
+    r"\b[Ww]elcome,?\s+(?:(?:Dr|Mr|Mrs|Ms)\.?\s+|Attorney\s+|Nurse\s+)?[A-Z][\w'\u2019-]+"
+    r"(?:\s+[A-Z][\w'\u2019-]+)?,?\s+to\s+(?:the|our)\s+(?:\w+\s+)?"
+    r"(?:team|firm|practice|office|clinic|crew|family|staff)\b"
+)
+# A quoted review signed by the customer: '"They were so gentle." — Karen'.
+_TESTIMONIAL = re.compile(r"[\"\u201d]\s*[-\u2013\u2014]+\s*[A-Z][a-z]")
 # A row of rating stars: a review shown off.
 _STARS = re.compile(r"[\u2b50\u2605](?:\ufe0f)?(?:\s*[\u2b50\u2605](?:\ufe0f)?){2,}")
 # A capitalised word just after a match ("Advisory Council"); the end of a sentence just
@@ -264,6 +272,7 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
     skip = sorted([*quoted, *urls, *self_spans])
     calls: list[tuple[int, int]] = []
     invites: list[int] = []
+    boasts: list[tuple[int, int]] = []
     for name, index in vocabulary.indexes.items():
         for start, end, _, _ in index.find(ctx.doc):
             if overlaps(start, end, skip):
@@ -279,7 +288,11 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
                 signal = "bragging"  # thanking or congratulating itself: a boast, not a reply
             elif name == "calls_to_buy":
                 calls.append((start, end))
+            elif name == "bragging":
+                boasts.append((start, end))
             elif name == "invitations":
+                if overlaps(start, end, boasts) or text[start:end].lower() == "voted":
+                    continue  # "voted best", "everyone who voted": a report, not a call to vote
                 invites.append(start)
             signals.add(signal, found)
     for start, end in sorted([*us, *self_spans]):
@@ -291,8 +304,13 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
                 calls.append(m.span())
     for m in _SPOTLIGHT.finditer(text):
         signals.add("promotional", re.sub(r"^\W+", "", " ".join(m.group().split())))
-    for m in _STARS.finditer(text):
-        signals.add("bragging", m.group())
+    for m in _WELCOME.finditer(text):
+        signals.add("promotional", m.group())
+    for regex in (_STARS, _TESTIMONIAL):
+        for m in regex.finditer(text):
+            signals.add("bragging", m.group())
+    if signals.counts.get("bragging") and "invitations" in signals.counts:
+        _thanks_for_the_boast(signals)
     for end in asked:
         if not _answered_by_offer(end, breaks, calls, invites):
             signals.add("question", "?")
@@ -322,6 +340,20 @@ def _hook(text: str, end: int, breaks: list[int], tags: dict[int, int]) -> bool:
             break
         start = tags[start]
     return bool(_HOOK.match(text, start, end))
+
+
+def _thanks_for_the_boast(signals: Signals) -> None:
+    """In a post that brags ("Voted best dentist! Thank you to everyone who voted"), the
+    thanks are for the boast: they invite nothing back, so they no longer count."""
+    kept = [w for w in signals.words["invitations"] if not _THANKS.match(w)]
+    if len(kept) == len(signals.words["invitations"]):
+        return
+    if kept:
+        signals.words["invitations"] = kept
+        signals.counts["invitations"] = len(kept)
+    else:
+        del signals.words["invitations"]
+        del signals.counts["invitations"]
 
 
 def _answered_by_offer(
