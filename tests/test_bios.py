@@ -52,7 +52,6 @@ def _offering(text: str, **meta: Any) -> list[str]:
         ("Pizza, 🍕 and more in the Ville", "Pizza"),
         ("Clearflow is a UK Production Company.", "Production Company"),
         ("Quest Diagnostics empowers people.", "Diagnostics"),  # a name that says the field
-        ("Innovating every day. #DigitalDentistry", "Dentistry"),  # a hashtag's words
         ("The easy way to plan your wedding.", "wedding"),
         ("Reliable energy infrastructure for the Midwest.", "energy infrastructure"),
         ("We help clinics by managing their billing and scheduling.", "managing"),
@@ -74,6 +73,9 @@ def test_offering_evidence(text: str, evidence: str) -> None:
         "Building the future of energy for the communities we serve.",  # a field, no more
         "Quest Social Team is here for you 24/7.",  # a loose kind after a capital
         "Water matters. Energy matters.",  # broad fields, nothing concrete
+        "Innovating every day. #DigitalDentistry #dentist",  # a hashtag alone says nothing
+        "Because they're family. 🐾❤️",  # nor does an emoji
+        "🦷✨😁",
     ],
 )
 def test_no_offering(text: str) -> None:
@@ -101,6 +103,16 @@ def test_profile_fields_count() -> None:
     assert _fired(text, None, **fields) == set()
 
 
+def test_an_email_address_is_no_website() -> None:
+    fields = {"name": "Brightside Dental", "location": "Springfield, IL"}
+    text = "Family dentistry. Email hello@brightsidedental.example"
+    assert "bio-missing-website" in _fired(text, None, **fields)
+    assert "bio-missing-website" in _fired(
+        "Family dentistry. bright.side@mail.example", None, **fields
+    )
+    assert "bio-missing-website" not in _fired(text + " or brightside.example", None, **fields)
+
+
 def test_account_names_the_business() -> None:
     text = "Brightside makes family dentistry easy. brightside.example"
     assert "bio-missing-business-name" in _fired(text)
@@ -111,6 +123,8 @@ def test_personal_only() -> None:
     assert "bio-personal-only" in _fired(
         "Coffee lover, dog mom and proud grandma. Cookies are life!"
     )
+    assert "bio-personal-only" in _fired("Husband to @dana 💍 | Buckeyes 🏈 | Jesus first")
+    assert "bio-personal-only" in _fired("Grandma of 6. Quilter. Retired? Not yet")
     assert "bio-personal-only" not in _fired(
         "Dog mom and coffee lover. Family dentist in Springfield."
     )
@@ -202,6 +216,12 @@ def test_bad_profiles(run: Callable[..., Any], tmp_path: Path, content: str, mes
         ("Randy W.", "Heating and cooling.", False),  # an initial
         ("RANDY LEE", "Heating and cooling.", False),  # written in capitals
         ("Jane Cook", "Home cooking classes.", False),  # "Cook" is not in the bio as a word
+        ("Jess | Physio", "Helping runners stay off the injured list.", False),  # person | trade
+        ("Dr. Tom | Dentist", "Nervous patients welcome.", False),
+        ("Attorney Renee Duval", "Family law attorney.", False),  # a title
+        ("Kim Sells Houston", "Realtor. Top 1 %.", True),  # a word no middle name is
+        ("Dr. Mia Lopez", "Dermatologist at Bayfront Dermatology.", True),  # the bio names it
+        ("Amir Haddad", "Tax returns. Social Media tips too.", False),  # a field, not a name
     ],
 )
 def test_a_person_as_the_profile_name_names_no_business(name: str, bio: str, named: bool) -> None:

@@ -54,7 +54,7 @@ def test_list_rules_shows_the_effective_set(run: Callable[..., Any]) -> None:
 
 
 def test_industry_vocabulary_reaches_the_bio_rules() -> None:
-    bio = "Dermatology and cardiology for all ages."
+    bio = "Oncology and cardiology for all ages."
     post = Post(bio, "bio.txt", PositionMap.simple(bio), kind="bio")
     general = Linter(load_ruleset("general"), select=["bio-missing-offering"])
     health = Linter(load_ruleset("healthcare"), select=["bio-missing-offering"])

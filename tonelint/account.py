@@ -35,7 +35,8 @@ TRADE_WORDS = frozenset(
     mortgages lending financial finance insurance accounting bakery cafe café coffee
     restaurant restaurants salon spa fitness gym studio studios services solutions partners
     associates consulting agency marketing media labs technologies tech systems foods
-    automotive auto repair care gutters air""".split()
+    automotive auto repair care gutters air photo photography dermatology optometry
+    pediatrics""".split()
 )
 
 ACCOUNT_KEYS = ("name", "handles", "aliases", "website")

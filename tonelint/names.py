@@ -2,7 +2,8 @@
 
 A profile whose name field is a person's ("Randy Walker", "Sheri M. Green") names no
 business unless its bio does.  The list holds common English-language given names
-(frequent US, UK, Canadian and Australian first names of recent generations), lower case.
+(frequent US, UK, Canadian and Australian first names of recent generations, and common
+Spanish, South Asian, Arabic, East Asian and African ones), lower case.
 """
 
 from __future__ import annotations
@@ -43,5 +44,15 @@ GIVEN_NAMES = frozenset(
     tiffany tim timothy tina todd tom tommy tony tracy travis trevor troy tyler valerie
     vanessa veronica vicki victor victoria vincent violet virginia walter wanda wayne wendy
     william willie wyatt yvonne zachary zoe
+    aarav aditi aditya ahmed aisha akira alejandro ali amara amina amir amit ananya andre
+    andres anika anjali arjun asha ayesha bao chen chidi darnell deepak diego dmitri emeka
+    enrique esther farah fatima felipe fernando gabriela giovanni greta hank hassan hector
+    hiro hiroshi hugo ibrahim imani ines isaiah ivy jamal javier jess jin jorge kai kenji
+    keisha khalid kiara kim kofi lakshmi latoya layla leila lin lucia luis malik manuel
+    marco marcus mariana marisol marta mateo maya mei miguel ming mohamed mohammed nadia
+    naomi nate nia nikhil nina noor olga oliver omar pablo pedro pooja priya rafael rahul
+    raj rajesh ravi reza rico rohan rosa sanjay santiago sara sarah sergio shreya sofia
+    sunil tamika tanya tariq tasha teresa tomas tyrone valentina vikram wei xavier yasmin
+    yusuf zainab zara
     """.split()
 )

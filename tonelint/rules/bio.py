@@ -130,7 +130,7 @@ _CREDENTIALS = frozenset(
 _EVENTS = frozenset("forum conference summit expo festival institute council society".split())
 # The words of a CamelCase or snake_case hashtag ("DigitalDentistry", "craft_beer").
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
-_TITLES = frozenset("dr dr. mr mr. mrs mrs. ms ms. prof prof.".split())
+_TITLES = frozenset("dr dr. mr mr. mrs mrs. ms ms. prof prof. attorney coach chef".split())
 _NAME_SUFFIX = re.compile(r"\b(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|PLLC|P\.C\.|Co\.|& Sons|Group)(?!\w)")
 
 
@@ -151,9 +151,14 @@ def _person(name: str, bio: str, business_words: frozenset[str]) -> bool:
     Green", "Dr. David Sherman"): a common given name and a surname, no business word, and
     not repeated in the bio (a firm named after its founders, "Morgan Stanley", says its name
     in the bio)."""
+    piped = "|" in name  # "Jess | Physio", "Dr. Tom | Dentist": a person and a trade
+    if piped:
+        name = name.split("|")[0]
     words = [w for w in re.findall(r"[^\W\d_][\w.'\u2019-]*", name) if w.lower() not in _TITLES]
     while words and words[-1].rstrip(".").lower() in _CREDENTIALS:
         words.pop()  # "David Sherman, MD", "Jane Smith CPA"
+    if piped and len(words) == 1:
+        return words[0].lower() in GIVEN_NAMES and words[0][:1].isupper()
     if not 2 <= len(words) <= 3 or re.search(r"['\u2019]s\b|&|\band\b", name):
         return False
     first, last = words[0].lower(), words[-1]
@@ -168,6 +173,8 @@ def _person(name: str, bio: str, business_words: frozenset[str]) -> bool:
         return False  # "Charles Schwab Corp", "Tyler Technologies", "NOAH Conference"
     if any(len(m.rstrip(".")) > 1 and not m[:1].isupper() for m in middle):
         return False
+    if any(len(m.rstrip(".")) > 1 and m.lower() not in GIVEN_NAMES for m in middle):
+        return False  # "Kim Sells Houston": a brand, not a middle name
     if initial:
         return True
     return not re.search(r"\b" + re.escape(last.rstrip(".")) + r"\b", bio, re.IGNORECASE)
@@ -232,6 +239,12 @@ def _own_name_spans(ctx: PostContext) -> list[tuple[int, int]]:
     return spans
 
 
+def _in_email(text: str, start: int, end: int) -> bool:
+    """The domain at ``start:end`` belongs to an e-mail address ("hello@brightside.example"),
+    which is no website to visit."""
+    return text[start - 1 : start] == "@" or text[end : end + 1] == "@"
+
+
 def _check_check(value: Any) -> None:
     if value not in CHECKS:
         raise ValueError(f"unknown check {value!r}; expected one of {', '.join(CHECKS)}")
@@ -273,6 +286,8 @@ class BioRule(Rule):
         self.business_words = frozenset(
             self.organisations | self.offering_words | LEGAL_SUFFIXES | TRADE_WORDS | _EVENTS
         )
+        # words that end a business's name in a bio ("Bayfront Dermatology")
+        self.name_words = frozenset(self.organisations | TRADE_WORDS)
         trades = vocab.get("local_trades", ())
         self.trade_in_name = (
             re.compile(r"\b(?:" + "|".join(re.escape(w) for w in trades) + ")") if trades else None
@@ -284,7 +299,7 @@ class BioRule(Rule):
         count when the bio spells it out: "Vertex Pharmaceuticals" says what Vertex makes."""
         key = f"bio-hits:{id(self.index[name])}"
         if key not in ctx.cache:
-            skip = sorted(ctx.skipped_spans(("urls", "mentions")))
+            skip = sorted(ctx.skipped_spans(("urls", "mentions", "hashtags")))
             ctx.cache[key] = [
                 (s, e, ctx.text[s:e])
                 for s, e, _, _ in self.index[name].find(ctx.doc)
@@ -344,9 +359,6 @@ class BioRule(Rule):
                 if word and plain and before.lower_ not in _NOT_MODIFIERS:
                     found.append(f"{before.text} {token.text}")
         found += [m.group() for m in _SERVICE.finditer(ctx.text)]
-        for start, end in ctx.skipped_spans(("hashtags",)):  # "#DigitalDentistry"
-            words = _CAMEL.findall(ctx.text[start:end])
-            found += [w for w in words if w.lower() in self.offering_words]
         return found
 
     def _named(self, ctx: PostContext) -> bool:
@@ -359,10 +371,12 @@ class BioRule(Rule):
         if _NAME_SUFFIX.search(ctx.text):
             return True
         for token in ctx.doc[1:]:
-            if token.lower_ in self.organisations and token.text[:1].isupper():
+            if token.lower_ in self.name_words and token.text[:1].isupper():
                 before = ctx.doc[token.i - 1]
-                if before.text[:1].isupper() and before.is_alpha:
-                    return True
+                if not (before.text[:1].isupper() and before.is_alpha) or before.is_upper:
+                    continue
+                if token.lower_ in self.organisations or not nlp.is_common_word(before.lower_):
+                    return True  # "Acme Company", "Bayfront Dermatology"; not "Social Media"
         return False
 
     def _missing(self, ctx: PostContext) -> str | None:
@@ -371,8 +385,8 @@ class BioRule(Rule):
         if check == "name":
             return None if self._named(ctx) else "the business's name"
         if check == "website":
-            has = bool(str(ctx.post.meta.get("website", "")).strip()) or bool(
-                URL_RE.search(ctx.text)
+            has = bool(str(ctx.post.meta.get("website", "")).strip()) or any(
+                not _in_email(ctx.text, *m.span()) for m in URL_RE.finditer(ctx.text)
             )
             return None if has else "a website"
         if check in ("offering", "personal") and not _latin(ctx.text):
