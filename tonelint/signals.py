@@ -302,12 +302,18 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
             if not overlaps(m.start(), m.end(), skip) and not overlaps(*m.span(), calls):
                 signals.add("calls_to_buy", m.group())  # "Call 555-0142", "📞 555-0142"
                 calls.append(m.span())
-    for m in _SPOTLIGHT.finditer(text):
-        signals.add("promotional", re.sub(r"^\W+", "", " ".join(m.group().split())))
-    for m in _WELCOME.finditer(text):
-        signals.add("promotional", m.group())
-    for regex in (_STARS, _TESTIMONIAL):
-        for m in regex.finditer(text):
+    lower = ctx.lower
+    if "meet" in lower or "say h" in lower:  # the literal every spotlight holds
+        for m in _SPOTLIGHT.finditer(text):
+            signals.add("promotional", re.sub(r"^\W+", "", " ".join(m.group().split())))
+    if "elcome" in text:
+        for m in _WELCOME.finditer(text):
+            signals.add("promotional", m.group())
+    if "\u2b50" in text or "\u2605" in text:
+        for m in _STARS.finditer(text):
+            signals.add("bragging", m.group())
+    if '"' in text or "\u201d" in text:
+        for m in _TESTIMONIAL.finditer(text):
             signals.add("bragging", m.group())
     if signals.counts.get("bragging") and "invitations" in signals.counts:
         _thanks_for_the_boast(signals)
