@@ -18,7 +18,7 @@ def _rows(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-@pytest.mark.parametrize("which", ["a", "b", "c"])
+@pytest.mark.parametrize("which", ["a", "b", "c", "d"])
 def test_post_labels_cover_the_posts(which: str) -> None:
     posts = _rows(f"posts-{which}.csv")
     labels = _rows(f"labels-{which}.csv")
@@ -36,7 +36,7 @@ def test_post_labels_cover_the_posts(which: str) -> None:
         assert row["tone"] == expected
 
 
-@pytest.mark.parametrize("which", ["a", "b"])
+@pytest.mark.parametrize("which", ["a", "b", "c"])
 def test_bio_labels_cover_the_profiles(which: str) -> None:
     bios = _rows(f"bios-{which}.csv")
     labels = _rows(f"bio-labels-{which}.csv")

@@ -422,3 +422,24 @@ def test_thanks_for_a_boast_invite_nothing() -> None:
     assert _self_promotion("We were voted best orthodontist in town again 🏆 Thanks, Maple Ridge!")
     # thanks with nothing bragged stay an invitation
     assert _signals("Thank you to the Little League for a great season!")["invitations"] == 1
+
+
+def test_finished_jobs_prices_and_conditional_calls() -> None:
+    for text in ("Before ➡️ after on this bathroom", "before/after: new roof", "Before & after!"):
+        assert _signals(text)["promotional"] == 1, text
+    assert _signals("Kids' cuts are $15 all week")["promotional"] == 1
+    assert _signals("Gutter clearing from £45")["promotional"] == 1
+    assert "promotional" not in _signals("Read this before you sign anything, and after.")
+    # a call that only applies if something happens is advice, not a sale
+    advice = _signals("If someone calls asking for your PIN, hang up and call us.")
+    assert "calls_to_buy" not in advice
+    assert _signals("Leaky tap? Call us today.")["calls_to_buy"] == 1
+    hire = _signals("Welcome Kayla to the Velvet Shears family!")
+    assert hire["promotional"] == 1
+
+
+def test_congratulating_another_business_stays_an_invitation() -> None:
+    text = (
+        "Congrats to the Iron Kettle crew on the grand opening! Proud to have found them the space."
+    )
+    assert _signals(text)["invitations"] == 1

@@ -100,6 +100,7 @@ _OWN_PEOPLE = re.compile(
     re.IGNORECASE,
 )
 _THANKS = re.compile(r"(?i)^(?:thank|thanks|congrat|shout|happy)")
+_THANK_YOU = re.compile(r"(?i)^thank")
 # A greeting's signature: "from all of us at Acme", "from the Acme team".
 _SIGN_OFF = re.compile(
     r"\bfrom (?:all of us|everyone|the (?:whole |entire )?"
@@ -119,11 +120,18 @@ _SPOTLIGHT = re.compile(
 # "Welcome Dr. Lee to the team!": a new hire announced.
 _WELCOME = re.compile(
     r"\b[Ww]elcome,?\s+(?:(?:Dr|Mr|Mrs|Ms)\.?\s+|Attorney\s+|Nurse\s+)?[A-Z][\w'\u2019-]+"
-    r"(?:\s+[A-Z][\w'\u2019-]+)?,?\s+to\s+(?:the|our)\s+(?:\w+\s+)?"
+    r"(?:\s+[A-Z][\w'\u2019-]+)?,?\s+to\s+(?:the|our)\s+(?:[\w&'\u2019-]+\s+){0,3}?"
     r"(?:team|firm|practice|office|clinic|crew|family|staff)\b"
 )
 # A quoted review signed by the customer: '"They were so gentle." — Karen'.
 _TESTIMONIAL = re.compile(r"[\"\u201d]\s*[-\u2013\u2014]+\s*[A-Z][a-z]")
+# A finished job shown off: "Before ➡️ after", "before/after", "before & after".
+_BEFORE_AFTER = re.compile(r"(?i)\bbefore\s*(?:[/&+]|and|->|\u2192|\u27a1\ufe0f?)\s*after\b")
+# A price ("$49", "£18", "$99/mo"): an offer.
+_PRICE = re.compile(r"[$\u00a3\u20ac]\s?\d[\d,]*(?:\.\d\d)?\b")
+# A call to act that only applies if something happens ("If someone calls you, hang up and
+# call us"): advice, not a sale.
+_CONDITION = re.compile(r"(?i)\b(?:if|when|whenever|unless)\b")
 # A row of rating stars: a review shown off.
 _STARS = re.compile(r"[\u2b50\u2605](?:\ufe0f)?(?:\s*[\u2b50\u2605](?:\ufe0f)?){2,}")
 # A capitalised word just after a match ("Advisory Council"); the end of a sentence just
@@ -270,6 +278,7 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
         if lower == "us":
             us.append((start, start + len(word)))
     skip = sorted([*quoted, *urls, *self_spans])
+    breaks_all = breaks or [b.end() for b in _SENTENCE_BREAK.finditer(text)]
     calls: list[tuple[int, int]] = []
     invites: list[int] = []
     boasts: list[tuple[int, int]] = []
@@ -287,6 +296,8 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
             if name == "invitations" and _THANKS.match(found) and _to_self(text, end, self_spans):
                 signal = "bragging"  # thanking or congratulating itself: a boast, not a reply
             elif name == "calls_to_buy":
+                if _conditional(text, start, breaks_all):
+                    continue  # "if it happens, call us": advice, not a sale
                 calls.append((start, end))
             elif name == "bragging":
                 boasts.append((start, end))
@@ -296,7 +307,8 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
                 invites.append(start)
             signals.add(signal, found)
     for start, end in sorted([*us, *self_spans]):
-        _invited(text, start, end, signals, calls)
+        if not _conditional(text, start, breaks_all):
+            _invited(text, start, end, signals, calls)
     if any(c in text for c in "-."):
         for m in _PHONE.finditer(text):
             if not overlaps(m.start(), m.end(), skip) and not overlaps(*m.span(), calls):
@@ -309,6 +321,13 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
     if "elcome" in text:
         for m in _WELCOME.finditer(text):
             signals.add("promotional", m.group())
+    if "fter" in lower:
+        for m in _BEFORE_AFTER.finditer(text):
+            signals.add("promotional", m.group())
+    if "$" in text or "\u00a3" in text or "\u20ac" in text:
+        for m in _PRICE.finditer(text):
+            if not overlaps(m.start(), m.end(), skip):
+                signals.add("promotional", m.group())
     if "\u2b50" in text or "\u2605" in text:
         for m in _STARS.finditer(text):
             signals.add("bragging", m.group())
@@ -348,10 +367,18 @@ def _hook(text: str, end: int, breaks: list[int], tags: dict[int, int]) -> bool:
     return bool(_HOOK.match(text, start, end))
 
 
+def _conditional(text: str, start: int, breaks: list[int]) -> bool:
+    """Whether the sentence holding ``start`` makes it conditional before it ("If the
+    power goes out, call us")."""
+    i = bisect.bisect_right(breaks, start) - 1
+    opening = breaks[i] if i >= 0 else 0
+    return bool(_CONDITION.search(text, opening, start))
+
+
 def _thanks_for_the_boast(signals: Signals) -> None:
     """In a post that brags ("Voted best dentist! Thank you to everyone who voted"), the
     thanks are for the boast: they invite nothing back, so they no longer count."""
-    kept = [w for w in signals.words["invitations"] if not _THANKS.match(w)]
+    kept = [w for w in signals.words["invitations"] if not _THANK_YOU.match(w)]
     if len(kept) == len(signals.words["invitations"]):
         return
     if kept:
