@@ -112,6 +112,7 @@ _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 # A phone number ("555-0142", "(555) 201-7788", "1-800-555-0199"): a way to buy, like a
 # call to action.
 _PHONE = re.compile(r"(?<![\w.-])(?:\+?1[-. ])?(?:\(\d{3}\) ?|\d{3}[-. ])?\d{3}[-.]\d{4}(?![\w-])")
+_PHONE_HINT = re.compile(r"\d{3}[-.]\d")  # what every phone number holds, found fast
 # A staff spotlight opening a sentence: "Meet Rosa!", "Say hello to Dr. Lee".
 _SPOTLIGHT = re.compile(
     r"(?:^|(?<=[.!?\n]))[^\w\n]*\b(?:Meet|MEET|Say hello to|Say hi to)\s+"
@@ -278,7 +279,13 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
         if lower == "us":
             us.append((start, start + len(word)))
     skip = sorted([*quoted, *urls, *self_spans])
-    breaks_all = breaks or [b.end() for b in _SENTENCE_BREAK.finditer(text)]
+    starts: list[list[int]] = [breaks] if breaks else []  # sentence starts, on first use
+
+    def conditional(at: int) -> bool:
+        if not starts:
+            starts.append([b.end() for b in _SENTENCE_BREAK.finditer(text)])
+        return _conditional(text, at, starts[0])
+
     calls: list[tuple[int, int]] = []
     invites: list[int] = []
     boasts: list[tuple[int, int]] = []
@@ -296,7 +303,7 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
             if name == "invitations" and _THANKS.match(found) and _to_self(text, end, self_spans):
                 signal = "bragging"  # thanking or congratulating itself: a boast, not a reply
             elif name == "calls_to_buy":
-                if _conditional(text, start, breaks_all):
+                if conditional(start):
                     continue  # "if it happens, call us": advice, not a sale
                 calls.append((start, end))
             elif name == "bragging":
@@ -307,9 +314,9 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
                 invites.append(start)
             signals.add(signal, found)
     for start, end in sorted([*us, *self_spans]):
-        if not _conditional(text, start, breaks_all):
+        if _INVITE_TO_SELF.search(text, max(0, start - 20), start) and not conditional(start):
             _invited(text, start, end, signals, calls)
-    if any(c in text for c in "-."):
+    if _PHONE_HINT.search(text):
         for m in _PHONE.finditer(text):
             if not overlaps(m.start(), m.end(), skip) and not overlaps(*m.span(), calls):
                 signals.add("calls_to_buy", m.group())  # "Call 555-0142", "📞 555-0142"
