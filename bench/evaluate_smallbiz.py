@@ -34,7 +34,7 @@ from tonelint.model import PositionMap, Post
 from tonelint.ruleset import load_ruleset
 
 HERE = Path(__file__).resolve().parent / "smallbiz"
-SETS = ("a", "b", "c", "d")
+SETS = ("a", "b", "c", "d", "e")
 BIO_RULES = {  # label column, the value the rule should fire on
     "bio-missing-offering": ("offering", "no"),
     "bio-missing-business-name": ("name", "no"),
