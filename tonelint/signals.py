@@ -343,8 +343,10 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
             signals.add("bragging", m.group())
     if signals.counts.get("bragging") and "invitations" in signals.counts:
         _thanks_for_the_boast(signals)
+    call_starts = sorted(start for start, _ in calls)
+    invites.sort()
     for end in asked:
-        if not _answered_by_offer(end, breaks, calls, invites):
+        if not _answered_by_offer(end, breaks, call_starts, invites):
             signals.add("question", "?")
     if vocabulary.hashtags and "#" in text:
         for start, end in ctx.skipped_spans(("hashtags",)):
@@ -396,16 +398,18 @@ def _thanks_for_the_boast(signals: Signals) -> None:
         del signals.counts["invitations"]
 
 
-def _answered_by_offer(
-    end: int, breaks: list[int], calls: list[tuple[int, int]], invites: list[int]
-) -> bool:
+def _answered_by_offer(end: int, breaks: list[int], calls: list[int], invites: list[int]) -> bool:
     """Whether the question ending at ``end`` is answered by a call to buy within the next
     two sentences, with no invitation between ("Going away this summer? Book your travel
-    shots now."): a sales hook, not a question to the reader."""
+    shots now."): a sales hook, not a question to the reader.  ``breaks``, ``calls`` (where
+    calls start) and ``invites`` (where invitations start) are sorted."""
     i = bisect.bisect_right(breaks, end)
     limit = breaks[i + 1] if i + 1 < len(breaks) else 1 << 30
-    call = next((s for s, _ in sorted(calls) if end <= s < limit), None)
-    return call is not None and not any(end <= s < call for s in invites)
+    j = bisect.bisect_left(calls, end)
+    if j == len(calls) or calls[j] >= limit:
+        return False
+    k = bisect.bisect_left(invites, end)
+    return k == len(invites) or invites[k] >= calls[j]
 
 
 def _headline(toks: nlp.Tokens) -> bool:
