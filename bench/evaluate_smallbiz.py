@@ -2,14 +2,14 @@
 
 Usage::
 
-    python bench/evaluate_smallbiz.py [--set a|b] [--ruleset general] [--errors]
+    python bench/evaluate_smallbiz.py [--set a|b|c|d|e] [--ruleset general] [--errors]
 
 The real corpus holds a restaurant group's corporate timeline, a public-health agency and
 news outlets, not the dental practices, plumbers and law firms tonelint is for.
 ``bench/smallbiz/`` holds posts and profiles of invented small businesses in those trades,
 written for this project by writers who did not see the rules, and labelled by two readers
-each (``bench/smallbiz/README.md``).  Set ``a`` is the development set; set ``b`` holds out
-every change made after it was labelled.
+each (``bench/smallbiz/README.md``).  Each set was committed before the changes it holds
+out; the README there says which.
 
 Each post is linted on its own platform with its business configured as the ``account``
 (name, handle, website), as a team would in ``.tonelint.yaml``.  Prints, per set:

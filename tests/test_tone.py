@@ -390,7 +390,7 @@ def test_staff_spotlights_and_reviews_promote_the_business() -> None:
 def test_a_question_answered_by_an_offer_is_a_sales_hook() -> None:
     hook = _signals("Going abroad this summer? Book now: some shots take weeks to work.")
     assert "question" not in hook
-    two = _signals("Turned down by the bank? We do statement loans. Let's talk.")
+    two = _signals("Turned down by the bank? We do statement loans. Let's chat.")
     assert "question" not in two  # the offer may come a sentence later
     # a real question stays one: an invitation first, or no call at all
     assert _signals("Which pastry should we bake next? Tell us, then stop by.")["question"] == 1
@@ -443,3 +443,14 @@ def test_congratulating_another_business_stays_an_invitation() -> None:
         "Congrats to the Iron Kettle crew on the grand opening! Proud to have found them the space."
     )
     assert _signals(text)["invitations"] == 1
+
+
+def test_everyday_wording_is_not_an_offer() -> None:
+    peak = Account(name="Peak Motion Physiotherapy")
+    assert "bragging" not in _signals("Happy holidays from Peak Motion!", peak)
+    assert "promotional" not in _signals("Power is back on in our street. Kids are back in school.")
+    assert "calls_to_buy" not in _signals("Let's talk about shin splints. Never walk in the road.")
+    assert _signals("Call us at 555-0142")["calls_to_buy"] == 1  # one call, not two
+    assert _signals("Kids' cuts $15, adults $25, seniors $20")["promotional"] == 1
+    # "If ..." makes the number advice too
+    assert "calls_to_buy" not in _signals("If you are arrested, call 416-555-0199 first.")

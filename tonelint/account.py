@@ -71,25 +71,20 @@ class Account:
 
     @functools.cached_property
     def _own_hashtags(self) -> frozenset[str]:
-        """Hashtags that name the business: a handle, a name or alias run together, the
-        first two or more words of one ("#comfortzone" for "Comfort Zone Heating & Air",
-        "&" written as "and" or left out), or the short name."""
+        """Hashtags that name the business: a handle, or a name, alias or the short name
+        run together, with or without its legal suffix ("#baysiderealty" for "Bayside
+        Realty Co.") and with "&" written as "and" or left out ("#crumbandkettle")."""
         tags = {h.lower().lstrip("@") for h in self.handles if h.strip()}
-        short = short_name(self.name or "")
-        for name in (self.name, *self.aliases, short):
-            if not name:
-                continue
-            words = [re.sub(r"[^a-z0-9&]", "", w) for w in name.lower().split()]
-            words = [w for w in words if w]
-            tags.add("".join(w for w in words if w != "&").replace("&", "and"))
-            if name == short and len(words) == 1:
-                continue
+        names = [n for n in (self.name, *self.aliases, short_name(self.name or "")) if n]
+        for name in list(names):
+            words = name.split()
+            while len(words) > 1 and words[-1].lower().strip(".,") in LEGAL_SUFFIXES:
+                words.pop()
+            names.append(" ".join(words))
+        for name in names:
+            lower = name.lower()
             for amp in ("and", ""):
-                spelt = [amp if w == "&" else w.replace("&", amp) for w in words]
-                spelt = [w for w in spelt if w]
-                tags.update(
-                    "".join(spelt[:k]) for k in range(2, len(spelt) + 1) if spelt[k - 1] != "and"
-                )
+                tags.add(re.sub(r"[^a-z0-9]", "", lower.replace("&", amp)))
         return frozenset(t for t in tags if len(t) >= 3)
 
     def self_mentions(self, text: str) -> list[tuple[int, int]]:
@@ -130,7 +125,9 @@ def short_name(name: str) -> str | None:
     bare = [w.strip("!.'\u2019").lower() for w in kept if w not in ("&", "and")]
     bare = [w for w in bare if w]
     if len(bare) > 1:
-        if bare[0] in _PLACE_WORDS or any(w in TRADE_WORDS for w in bare):
+        if bare[0] in _PLACE_WORDS or bare[-1] in _STREET_WORDS:
+            return None  # "New York Dental", "Main Street Bakery": a place
+        if any(w in TRADE_WORDS for w in bare):
             return None
         return None if all(w in _stop_words() for w in bare) else short
     for word in bare:
@@ -142,6 +139,9 @@ def short_name(name: str) -> str | None:
 # First words of place names ("St. Louis Plumbing", "Fort Worth Dental").
 _PLACE_WORDS = frozenset(
     "st saint san santa los las fort mount mt port lake new north south east west".split()
+)
+_STREET_WORDS = frozenset(
+    "street st avenue ave road rd lane ln boulevard blvd drive square".split()
 )
 _DROPPED_AT_END = LEGAL_SUFFIXES | TRADE_WORDS | {"&", "and", "the"}
 _NOT_A_NAME = TRADE_WORDS | _PLACE_WORDS

@@ -96,10 +96,13 @@ _INVITE_TO_SELF = re.compile(
 _OWN_PEOPLE = re.compile(
     r"\s*(?:our|my)\s+(?:(?!(?:and|or|of|for|with)\b)[\w.-]+\s+){0,2}?"
     r"(?:ceo|founder|president|officers?|team|teams|staff|employees|people|franchisees?|crew|"
-    r"colleagues|leaders?)\b",
+    r"colleagues|leaders?|stylists?|hygienists?|technicians?|techs?|nurses?|assistants?|"
+    r"managers?|associates?|apprentices?|receptionists?)\b",
     re.IGNORECASE,
 )
-_THANKS = re.compile(r"(?i)^(?:thank|thanks|congrat|shout|happy)")
+_THANKS = re.compile(
+    r"(?i)^(?:thank|thanks|congrat|shout|happy (?:birthday|retirement|anniversary))"
+)
 _THANK_YOU = re.compile(r"(?i)^thank")
 # A greeting's signature: "from all of us at Acme", "from the Acme team".
 _SIGN_OFF = re.compile(
@@ -115,7 +118,7 @@ _PHONE = re.compile(r"(?<![\w.-])(?:\+?1[-. ])?(?:\(\d{3}\) ?|\d{3}[-. ])?\d{3}[
 _PHONE_HINT = re.compile(r"\d{3}[-.]\d")  # what every phone number holds, found fast
 # A staff spotlight opening a sentence: "Meet Rosa!", "Say hello to Dr. Lee".
 _SPOTLIGHT = re.compile(
-    r"(?:^|(?<=[.!?\n]))[^\w\n]*\b(?:Meet|MEET|Say hello to|Say hi to)\s+"
+    r"(?:^|(?<=[.!?\n]))[^\w\n]{0,8}\b(?:Meet|MEET|Say hello to|Say hi to)\s+"
     r"(?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?(?!(?:The|Our|Us|An?|Your|My)\b)[A-Z][a-z]+\b"
 )
 # "Welcome Dr. Lee to the team!": a new hire announced.
@@ -127,12 +130,12 @@ _WELCOME = re.compile(
 # A quoted review signed by the customer: '"They were so gentle." — Karen'.
 _TESTIMONIAL = re.compile(r"[\"\u201d]\s*[-\u2013\u2014]+\s*[A-Z][a-z]")
 # A finished job shown off: "Before ➡️ after", "before/after", "before & after".
-_BEFORE_AFTER = re.compile(r"(?i)\bbefore\s*(?:[/&+]|and|->|\u2192|\u27a1\ufe0f?)\s*after\b")
+_BEFORE_AFTER = re.compile(r"(?i)\bbefore\s*(?:[/&+]|->|\u2192|\u27a1\ufe0f?)\s*after\b")
 # A price ("$49", "£18", "$99/mo"): an offer.
 _PRICE = re.compile(r"[$\u00a3\u20ac]\s?\d[\d,]*(?:\.\d\d)?\b")
 # A call to act that only applies if something happens ("If someone calls you, hang up and
 # call us"): advice, not a sale.
-_CONDITION = re.compile(r"(?i)\b(?:if|when|whenever|unless)\b")
+_CONDITION = re.compile(r"(?i)\b(?:if|unless)\b")
 # A row of rating stars: a review shown off.
 _STARS = re.compile(r"[\u2b50\u2605](?:\ufe0f)?(?:\s*[\u2b50\u2605](?:\ufe0f)?){2,}")
 # A capitalised word just after a match ("Advisory Council"); the end of a sentence just
@@ -279,12 +282,13 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
         if lower == "us":
             us.append((start, start + len(word)))
     skip = sorted([*quoted, *urls, *self_spans])
-    starts: list[list[int]] = [breaks] if breaks else []  # sentence starts, on first use
+    marks: dict[str, list[int]] = {}  # sentence starts and "if" words, on first use
 
     def conditional(at: int) -> bool:
-        if not starts:
-            starts.append([b.end() for b in _SENTENCE_BREAK.finditer(text)])
-        return _conditional(text, at, starts[0])
+        if not marks:
+            marks["starts"] = breaks or [b.end() for b in _SENTENCE_BREAK.finditer(text)]
+            marks["ifs"] = [m.start() for m in _CONDITION.finditer(text)]
+        return _conditional(at, marks["starts"], marks["ifs"])
 
     calls: list[tuple[int, int]] = []
     invites: list[int] = []
@@ -318,9 +322,12 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
             _invited(text, start, end, signals, calls)
     if _PHONE_HINT.search(text):
         for m in _PHONE.finditer(text):
-            if not overlaps(m.start(), m.end(), skip) and not overlaps(*m.span(), calls):
-                signals.add("calls_to_buy", m.group())  # "Call 555-0142", "📞 555-0142"
-                calls.append(m.span())
+            if overlaps(m.start(), m.end(), skip) or conditional(m.start()):
+                continue
+            if any(0 <= m.start() - e <= 12 for _, e in calls[-3:]):
+                continue  # "Call us at 555-0142": the call is counted once
+            signals.add("calls_to_buy", m.group())  # "📞 555-0142"
+            calls.append(m.span())
     lower = ctx.lower
     if "meet" in lower or "say h" in lower:  # the literal every spotlight holds
         for m in _SPOTLIGHT.finditer(text):
@@ -332,9 +339,9 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
         for m in _BEFORE_AFTER.finditer(text):
             signals.add("promotional", m.group())
     if "$" in text or "\u00a3" in text or "\u20ac" in text:
-        for m in _PRICE.finditer(text):
-            if not overlaps(m.start(), m.end(), skip):
-                signals.add("promotional", m.group())
+        price = next((m for m in _PRICE.finditer(text) if not overlaps(*m.span(), skip)), None)
+        if price:  # one price is an offer; more prices are the same offer
+            signals.add("promotional", price.group())
     if "\u2b50" in text or "\u2605" in text:
         for m in _STARS.finditer(text):
             signals.add("bragging", m.group())
@@ -376,12 +383,14 @@ def _hook(text: str, end: int, breaks: list[int], tags: dict[int, int]) -> bool:
     return bool(_HOOK.match(text, start, end))
 
 
-def _conditional(text: str, start: int, breaks: list[int]) -> bool:
+def _conditional(start: int, breaks: list[int], ifs: list[int]) -> bool:
     """Whether the sentence holding ``start`` makes it conditional before it ("If the
-    power goes out, call us")."""
+    power goes out, call us"); ``breaks`` are the sentence starts and ``ifs`` where "if"
+    and "unless" stand, both sorted."""
     i = bisect.bisect_right(breaks, start) - 1
     opening = breaks[i] if i >= 0 else 0
-    return bool(_CONDITION.search(text, opening, start))
+    j = bisect.bisect_left(ifs, opening)
+    return j < len(ifs) and ifs[j] < start
 
 
 def _thanks_for_the_boast(signals: Signals) -> None:
@@ -404,7 +413,7 @@ def _answered_by_offer(end: int, breaks: list[int], calls: list[int], invites: l
     shots now."): a sales hook, not a question to the reader.  ``breaks``, ``calls`` (where
     calls start) and ``invites`` (where invitations start) are sorted."""
     i = bisect.bisect_right(breaks, end)
-    limit = breaks[i + 1] if i + 1 < len(breaks) else 1 << 30
+    limit = breaks[i + 1] if i + 1 < len(breaks) else end + 1_000_000
     j = bisect.bisect_left(calls, end)
     if j == len(calls) or calls[j] >= limit:
         return False

@@ -128,8 +128,6 @@ _CREDENTIALS = frozenset(
     "md dds dmd do phd rn np pa cpa cfp esq jd llm mba lcsw lpc dvm od dc pt".split()
 )
 _EVENTS = frozenset("forum conference summit expo festival institute council society".split())
-# The words of a CamelCase or snake_case hashtag ("DigitalDentistry", "craft_beer").
-_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _TITLES = frozenset("dr dr. mr mr. mrs mrs. ms ms. prof prof. attorney coach chef".split())
 _NAME_SUFFIX = re.compile(r"\b(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|PLLC|P\.C\.|Co\.|& Sons|Group)(?!\w)")
 
@@ -373,7 +371,8 @@ class BioRule(Rule):
         for token in ctx.doc[1:]:
             if token.lower_ in self.name_words and token.text[:1].isupper():
                 before = ctx.doc[token.i - 1]
-                if not (before.text[:1].isupper() and before.is_alpha) or before.is_upper:
+                shouted = before.is_upper and token.is_upper  # "THE END RECORDS"
+                if not (before.text[:1].isupper() and before.is_alpha) or shouted:
                     continue
                 if token.lower_ in self.organisations or not nlp.is_common_word(before.lower_):
                     return True  # "Acme Company", "Bayfront Dermatology"; not "Social Media"
