@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 DEFAULT = Path(
     os.environ.get("TONELINT_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus")
@@ -86,3 +87,12 @@ def warm_up_split(texts: list[str]) -> tuple[list[str], list[str]]:
     warm = texts[::WARM_UP_EVERY]
     timed = [t for n, t in enumerate(texts) if n % WARM_UP_EVERY]
     return warm, timed
+
+
+def precision_recall(should: set[Any], did: set[Any]) -> str:
+    """Precision and recall of a rule's flags ``did`` against the labelled ``should``, with
+    the counts, as the evaluation scripts print them."""
+    tp, fp, fn = len(did & should), len(did - should), len(should - did)
+    precision = f"{tp / (tp + fp):.3f}" if tp + fp else "n/a"
+    recall = f"{tp / (tp + fn):.3f}" if tp + fn else "n/a"
+    return f"precision {precision}, recall {recall} (TP {tp}, FP {fp}, FN {fn})"

@@ -31,7 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from accounts import as_post
-from corpus import DEFAULT, POST_FILES, missing, posts
+from corpus import DEFAULT, POST_FILES, missing, posts, precision_recall
 
 from tonelint.engine import Linter
 from tonelint.ruleset import load_ruleset
@@ -142,12 +142,7 @@ def _tone_report(
     print(f"{len(should)} corporate):")
     for rule in ("corporate-tone", "corporate-jargon", None):
         did = {k for k in labels if (rule in fired.get(k, set()) if rule else fired.get(k))}
-        tp, fp, fn = len(did & should), len(did - should), len(should - did)
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        label = rule or "either rule"
-        counts = f"(TP {tp}, FP {fp}, FN {fn})"
-        print(f"  {label:<17} precision {precision:.3f}, recall {recall:.3f} {counts}")
+        print(f"  {rule or 'either rule':<17} {precision_recall(should, did)}")
 
 
 def _engagement(labels: dict[tuple[str, int], str], quiet: dict[tuple[str, int], bool]) -> None:

@@ -28,6 +28,10 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import precision_recall
+
 from tonelint.account import Account
 from tonelint.engine import Linter
 from tonelint.model import PositionMap, Post
@@ -69,13 +73,6 @@ def bio_of(row: dict[str, str]) -> Post:
         "handle": row["handle"],
     }
     return Post(bio, row["id"], PositionMap.simple(bio), platform="x", kind="bio", meta=meta)
-
-
-def precision_recall(should: set[str], did: set[str]) -> str:
-    tp, fp, fn = len(did & should), len(did - should), len(should - did)
-    precision = f"{tp / (tp + fp):.3f}" if tp + fp else "n/a"
-    recall = f"{tp / (tp + fn):.3f}" if tp + fn else "n/a"
-    return f"precision {precision}, recall {recall} (TP {tp}, FP {fp}, FN {fn})"
 
 
 def agreement(rows: Iterable[dict[str, str]], first: str, second: str) -> float:

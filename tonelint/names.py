@@ -48,11 +48,10 @@ GIVEN_NAMES = frozenset(
     andres anika anjali arjun asha ayesha bao chen chidi darnell deepak diego dmitri emeka
     enrique esther farah fatima felipe fernando gabriela giovanni greta hank hassan hector
     hiro hiroshi hugo ibrahim imani ines isaiah ivy jamal javier jess jin jorge kai kenji
-    keisha khalid kiara kim kofi lakshmi latoya layla leila lin lucia luis malik manuel
-    marco marcus mariana marisol marta mateo maya mei miguel ming mohamed mohammed nadia
-    naomi nate nia nikhil nina noor olga oliver omar pablo pedro pooja priya rafael rahul
-    raj rajesh ravi reza rico rohan rosa sanjay santiago sara sarah sergio shreya sofia
-    sunil tamika tanya tariq tasha teresa tomas tyrone valentina vikram wei xavier yasmin
-    yusuf zainab zara
+    keisha khalid kiara kofi lakshmi latoya layla leila lin lucia malik manuel marco mariana
+    marisol marta mateo mei miguel ming mohamed mohammed nadia nate nia nikhil noor olga
+    oliver omar pablo pedro pooja priya rafael rahul raj rajesh ravi reza rico rohan sanjay
+    santiago sergio shreya sunil tamika tariq tasha tomas tyrone valentina vikram wei xavier
+    yasmin yusuf zainab zara
     """.split()
 )

@@ -318,8 +318,9 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
                 invites.append(start)
             signals.add(signal, found)
     for start, end in sorted([*us, *self_spans]):
-        if _INVITE_TO_SELF.search(text, max(0, start - 20), start) and not conditional(start):
-            _invited(text, start, end, signals, calls)
+        verb = _INVITE_TO_SELF.search(text, max(0, start - 20), start)
+        if verb and not conditional(start):
+            _invited(text, verb, end, signals, calls)
     if _PHONE_HINT.search(text):
         for m in _PHONE.finditer(text):
             if overlaps(m.start(), m.end(), skip) or conditional(m.start()):
@@ -462,12 +463,12 @@ def _prose_words(ctx: PostContext, urls: list[tuple[int, int]]) -> int:
 
 
 def _invited(
-    text: str, start: int, end: int, signals: Signals, calls: list[tuple[int, int]]
+    text: str, verb: re.Match[str], end: int, signals: Signals, calls: list[tuple[int, int]]
 ) -> None:
-    """Count "help us" / "visit CDC" (a verb asking people to the account) as a call,
-    unless the vocabulary's calls to buy already counted it ("join us")."""
-    verb = _INVITE_TO_SELF.search(text, max(0, start - 20), start)
-    if verb and not any(s < end and verb.start() < e for s, e in calls):
+    """Count "help us" / "visit CDC" (``verb`` asking people to the account, which ends at
+    ``end``) as a call, unless the vocabulary's calls to buy already counted it ("join
+    us")."""
+    if not any(s < end and verb.start() < e for s, e in calls):
         signals.add("calls_to_buy", " ".join(text[verb.start() : end].split()))
 
 
