@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tonelint import platforms
+from tonelint.model import InputError
 
 from .helpers import compile_rules, lint
 
@@ -35,6 +36,58 @@ def test_regex_and_token_patterns(tmp_path: Path) -> None:
     ]
     assert found[0].suggestion == "Note"  # capitalised like the text it replaces
     assert found[1].suggestion is None
+
+
+_STACK = r"""
+rules:
+  register:
+    type: pattern
+    message: "'{match}' sounds corporate"
+    patterns:
+      - regex: '\bcommitted to excellence\b'
+      - words: [stakeholder, initiative, empower, committed, excellence, best practice]
+        min: 2
+        message: "{words} in one sentence"
+"""
+
+
+def test_words_entry_needs_two_listed_words_in_one_sentence(tmp_path: Path) -> None:
+    rules = compile_rules(tmp_path, _STACK)
+    text = "New initiatives empower our stakeholders. One initiative here.\nAnd one stakeholder."
+    (finding,) = lint(rules, text)
+    assert finding.message == "'initiatives', 'empower', 'stakeholders' in one sentence"
+    assert (finding.column, finding.end_column) == (5, 41)  # first to last listed word
+    # the same word twice is one word; two sentences are two sentences
+    assert lint(rules, "Initiative after initiative. Stakeholders agree.") == []
+
+
+def test_words_entry_skips_names_and_gives_way(tmp_path: Path) -> None:
+    rules = compile_rules(tmp_path, _STACK)
+    # capitalised inside a sentence: a title, not the register
+    assert lint(rules, "Our Chief Stakeholder Officer talks initiative today.") == []
+    # a sentence's first word still counts, and lemmas and phrases match
+    (first,) = lint(rules, "Empowering stakeholders with best practices.")
+    assert first.message == "'Empowering', 'stakeholders', 'best practices' in one sentence"
+    # another entry's match wins where they overlap
+    (only,) = lint(rules, "We are committed to excellence for stakeholders.")
+    assert only.message == "'committed to excellence' sounds corporate"
+    # hashtags and links are not prose
+    assert lint(rules, "Empower #stakeholders at https://example.com/initiative") == []
+
+
+@pytest.mark.parametrize(
+    ("entry", "error"),
+    [
+        ("{words: [a, b], min: 1}", "min must be a whole number of at least 2"),
+        ("{words: []}", "words must be a non-empty list"),
+        ("{regex: a, min: 2}", "'min' belongs to a 'words' entry"),
+        ("{regex: a, words: [b]}", "exactly one of 'regex', 'tokens' or 'words'"),
+    ],
+)
+def test_words_entry_checked_when_loading(tmp_path: Path, entry: str, error: str) -> None:
+    body = f"rules:\n  x:\n    type: pattern\n    message: m\n    patterns: [{entry}]\n"
+    with pytest.raises(InputError, match=error):
+        compile_rules(tmp_path, body)
 
 
 def test_regex_case_sensitive_option(tmp_path: Path) -> None:

@@ -1,9 +1,16 @@
 """Rule type ``pattern``: regular expressions and spaCy token patterns written in YAML.
 
-Each entry of ``patterns`` is either ``{regex: ...}`` (Python ``re`` syntax, matched on the
-post text) or ``{tokens: [...]}`` (a spaCy ``Matcher`` pattern: a list of token specs such
-as ``{LEMMA: pleased}``; lemmas are lower case).  An entry may carry its own ``message`` and
-``suggestion``; ``{match}`` in a message is the matched text.  ``not_followed_by`` and
+Each entry of ``patterns`` is ``{regex: ...}`` (Python ``re`` syntax, matched on the post
+text), ``{tokens: [...]}`` (a spaCy ``Matcher`` pattern: a list of token specs such as
+``{LEMMA: pleased}``; lemmas are lower case) or ``{words: [...], min: N}``: words and
+phrases matched as the ``phrase`` type matches them (lemmas, token boundaries) that are
+flagged only when at least N different ones stand in one sentence, where each alone would
+be an ordinary word ("committed", "stakeholders", "initiative").  A capitalised word inside a
+sentence is left out: it belongs to a name or a title ("Chief Inclusion Officer").  A
+``words`` match spans its first to its last listed word and gives way to any other entry's
+match it overlaps.  An entry may carry its own ``message`` and ``suggestion``; ``{match}``
+in a message is the matched text and ``{words}`` the listed words found (for a regex or
+token entry, the matched text).  ``not_followed_by`` and
 ``not_preceded_by`` are regexes that cancel a match when they occur in the same sentence
 within 80 characters after / before it (a passive voice "was decided" unless "by ...");
 ``unless`` is a regex that cancels the entry's matches when it occurs anywhere in the post;
@@ -23,6 +30,7 @@ Example::
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -33,7 +41,7 @@ from ..literals import Gate
 from ..model import Match
 from ..textspans import SPAN_KINDS, is_reply, overlaps
 from .base import Option, Rule, message_fields, quote
-from .phrase import _check_kinds, word_forms
+from .phrase import PhraseIndex, _check_kinds, word_forms
 
 if TYPE_CHECKING:
     from ..context import PostContext
@@ -41,6 +49,8 @@ if TYPE_CHECKING:
 _ENTRY_KEYS = {
     "regex",
     "tokens",
+    "words",
+    "min",
     "message",
     "suggestion",
     "not_followed_by",
@@ -60,9 +70,22 @@ def _check_patterns(value: Any) -> None:
         unknown = set(item) - _ENTRY_KEYS
         if unknown:
             raise ValueError(f"pattern {n}: unknown key {sorted(unknown)[0]!r}")
-        if ("regex" in item) == ("tokens" in item):
-            raise ValueError(f"pattern {n} needs exactly one of 'regex' or 'tokens'")
-        if "regex" in item:
+        if sum(key in item for key in ("regex", "tokens", "words")) != 1:
+            raise ValueError(f"pattern {n} needs exactly one of 'regex', 'tokens' or 'words'")
+        if "min" in item and "words" not in item:
+            raise ValueError(f"pattern {n}: 'min' belongs to a 'words' entry")
+        if "words" in item:
+            words = item["words"]
+            if not (
+                isinstance(words, list)
+                and words
+                and all(isinstance(w, str) and w.strip() for w in words)
+            ):
+                raise ValueError(f"pattern {n}: words must be a non-empty list of phrases")
+            least = item.get("min", 2)
+            if not (isinstance(least, int) and not isinstance(least, bool) and least >= 2):
+                raise ValueError(f"pattern {n}: min must be a whole number of at least 2")
+        elif "regex" in item:
             if not isinstance(item["regex"], str):
                 raise ValueError(f"pattern {n}: regex must be a string")
             try:
@@ -83,7 +106,7 @@ def _check_patterns(value: Any) -> None:
             if unknown:
                 raise ValueError(
                     f"pattern {n}: message uses unknown placeholder {{{sorted(unknown)[0]}}}; "
-                    "patterns offer {match} and {suggestion}"
+                    "patterns offer {match}, {words} and {suggestion}"
                 )
         if "fix" in item and not (isinstance(item["fix"], bool) and item.get("suggestion")):
             raise ValueError(f"pattern {n}: fix must be true or false, with a suggestion")
@@ -118,6 +141,21 @@ class _Entry:
 
 
 _WORD_KEYS = ("LOWER", "LEMMA", "ORTH", "TEXT")
+
+# Where a ``words`` entry's sentence ends: . ! ? before a space, or a line break.
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+_AFTER_SENTENCE = frozenset(".!?:\n")
+
+
+def _in_name(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is capitalised inside a sentence, as a word of a name
+    or a title is ("our Chief Inclusion Officer"); a sentence's first word is not."""
+    if not text[start].isupper():
+        return False
+    i = start - 1
+    while i >= 0 and text[i].isspace() and text[i] != "\n":
+        i -= 1
+    return i >= 0 and text[i] not in _AFTER_SENTENCE
 
 
 class _WordRegex:
@@ -197,7 +235,7 @@ def _present(need: Need, keys: set[str], lowers: Sequence[str]) -> bool:
 class PatternRule(Rule):
     type_name = "pattern"
     summary = "Regular expressions and spaCy token-Matcher patterns."
-    placeholders = frozenset({"match", "suggestion"})
+    placeholders = frozenset({"match", "suggestion", "words"})
     options: ClassVar[dict[str, Option]] = {
         "patterns": Option(
             list, [], "Entries {regex|tokens, message?, suggestion?}.", _check_patterns
@@ -222,6 +260,7 @@ class PatternRule(Rule):
         self.token_entries: dict[str, _Entry] = {}
         self.matcher: Any = None
         self.needs: list[list[Need] | None] = []
+        self.stacks: list[tuple[PhraseIndex, int, _Entry]] = []
         for n, item in enumerate(self.opts["patterns"]):
             entry = _Entry(
                 item.get("message"),
@@ -234,6 +273,10 @@ class PatternRule(Rule):
             if "regex" in item:
                 regex = re.compile(item["regex"], flags)
                 self.regexes.append((regex, entry, Gate(regex)))
+                continue
+            if "words" in item:
+                index = PhraseIndex([(w, None) for w in item["words"]])
+                self.stacks.append((index, item.get("min", 2), entry))
                 continue
             if self.matcher is None:
                 from spacy.matcher import Matcher
@@ -268,6 +311,29 @@ class PatternRule(Rule):
                 span = doc[start:end]
                 yield span.start_char, span.end_char, self.token_entries[strings[match_id]]
 
+    def _stacked(
+        self, ctx: PostContext, skipped: list[tuple[int, int]]
+    ) -> Iterator[tuple[int, int, _Entry, str]]:
+        """The ``words`` entries' matches: sentences holding ``min`` different listed words
+        outside the skipped spans and outside names, from the first to the last of them."""
+        text = ctx.text
+        for index, least, entry in self.stacks:
+            found: dict[int, dict[str, tuple[int, int]]] = {}
+            ends: list[int] | None = None
+            for start, end, phrase, _ in index.find(ctx.doc):
+                if overlaps(start, end, skipped) or _in_name(text, start):
+                    continue
+                if ends is None:
+                    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+                found.setdefault(bisect.bisect_right(ends, start), {}).setdefault(
+                    phrase, (start, end)
+                )
+            for words in found.values():
+                if len(words) >= least:
+                    spans = sorted(words.values())
+                    listed = ", ".join(f"'{quote(text[s:e])}'" for s, e in spans)
+                    yield spans[0][0], spans[-1][1], entry, listed
+
     def _may_match(self, ctx: PostContext) -> bool:
         """Whether some token pattern could match: every one needs certain words (see
         ``_required_words``), and most posts hold none of them, so the matcher is skipped."""
@@ -285,20 +351,27 @@ class PatternRule(Rule):
     def check(self, ctx: PostContext) -> Iterator[Match]:
         if self.opts["replies_only"] and not is_reply(ctx.text):
             return
-        matches = sorted(self._matches(ctx), key=lambda m: (m[0], -m[1]))
+        skipped = ctx.skipped_spans(self.skip)
+        matches: list[tuple[int, int, _Entry, str | None]] = [
+            (start, end, entry, None) for start, end, entry in self._matches(ctx)
+        ]
+        matches.sort(key=lambda m: (m[0], -m[1]))
+        if self.stacks:  # after the other entries: they give way to any of those
+            matches += sorted(self._stacked(ctx, skipped), key=lambda m: (m[0], -m[1]))
         if not matches or self._cleared(self.unless, ctx.text):
             return  # (the rule-wide 'unless' is tested only when something matched)
-        skipped = ctx.skipped_spans(self.skip)
         taken: list[tuple[int, int]] = []
-        for start, end, entry in matches:
-            if overlaps(start, end, skipped) or any(s < end and start < e for s, e in taken):
+        for start, end, entry, listed in matches:
+            if listed is None and overlaps(start, end, skipped):
+                continue
+            if any(s < end and start < e for s, e in taken):
                 continue
             if entry.vetoed(ctx.text, start, end) or self._cleared(entry.unless, ctx.text):
                 continue
             taken.append((start, end))
             text = quote(ctx.text[start:end])
             template = entry.message or self.message
-            values = {"match": text, "suggestion": entry.suggestion or ""}
+            values = {"match": text, "suggestion": entry.suggestion or "", "words": listed or text}
             suggestion = entry.suggestion
             if suggestion and ctx.text[start : start + 1].isupper() and suggestion[:1].islower():
                 suggestion = suggestion[0].upper() + suggestion[1:]
