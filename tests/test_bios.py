@@ -56,6 +56,10 @@ def _offering(text: str, **meta: Any) -> list[str]:
         ("Reliable energy infrastructure for the Midwest.", "energy infrastructure"),
         ("We help clinics by managing their billing and scheduling.", "managing"),
         ("All the news you need about air travel.", "news you need about"),
+        ("Acupuncture • herbs • cupping 🌸 Licensed since 2009", "Acupuncture"),  # bullets
+        ("Loaves, buns & too much butter 🥐 Wed to Sun 7 to 2", "Loaves"),  # emoji ends it
+        ("Registered dietitian. No detoxes.", "dietitian"),  # a profession by its ending
+        ("Hygienist. I will ask if you floss.", "Hygienist"),
     ],
 )
 def test_offering_evidence(text: str, evidence: str) -> None:
@@ -76,6 +80,9 @@ def test_offering_evidence(text: str, evidence: str) -> None:
         "Innovating every day. #DigitalDentistry #dentist",  # a hashtag alone says nothing
         "Because they're family. 🐾❤️",  # nor does an emoji
         "🦷✨😁",
+        "Your smile is our passion 💙 #FamilyDentist #SmileBright",  # nor a profession tag
+        "Optimist. Playlist curator. Early riser.",  # endings that name no trade
+        "Wife | mom | sunshine 💛 Fridays are for long walks",  # no list of items
     ],
 )
 def test_no_offering(text: str) -> None:

@@ -124,6 +124,13 @@ _PLACE = re.compile(
     r"|\b\d+\s+(?:[NSEW]\.?\s+)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)*\s+"
     r"(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Dr|Drive|Ln|Lane|Way|Pkwy|Hwy)\b"
 )
+# Names of trades and professions by their endings: "hygienist", "electrician", "dietitian".
+_OCCUPATION = re.compile(r"[a-z]{4,}(?:ists?|icians?|itians?)")
+_NOT_OCCUPATIONS = frozenset(
+    """optimist optimists realist realists idealist idealists perfectionist perfectionists
+    feminist feminists activist activists enthusiast enthusiasts checklist checklists
+    playlist playlists wishlist wishlists bucketlist""".split()
+)
 _CREDENTIALS = frozenset(
     "md dds dmd do phd rn np pa cpa cfp esq jd llm mba lcsw lpc dvm od dc pt".split()
 )
@@ -188,24 +195,49 @@ def _latin(text: str) -> bool:
 
 
 def _noun_list(tokens: list[Any]) -> list[str]:
-    """A list of three or more short items ("Wildlife, game breeding, conservation") with
-    concrete words in at least two: a bio that lists what it offers."""
+    """A list of three or more short items ("Wildlife, game breeding, conservation",
+    "Acupuncture • herbs • cupping") with concrete words in at least two: a bio that lists
+    what it offers.  Commas, "and", bullets and pipes part the items; an emoji, a line break
+    or the end of a sentence ends the list."""
     items: list[list[Any]] = [[]]
-    for token in tokens:
-        if token.text in (",", "&", ";", "/") or token.lower_ == "and":
+    for n, token in enumerate(tokens):
+        text = token.text
+        if text in _ITEM_MARKS or token.lower_ == "and":
             items.append([])
-        elif token.text in (".", "!", "?", "|"):
-            if len(items) >= 3:
+            continue
+        if text in (".", "!", "?") or _emoji(text):
+            if len(items) >= 3 and _listed(items):
                 break
             items = [[]]
-        else:
-            items[-1].append(token)
-    items = [i for i in items if i]
-    short = [i for i in items if len(i) <= 3]
-    concrete = [i for i in short if any(_is_content(t) for t in i)]
-    if len(items) >= 3 and len(short) == len(items) and len(concrete) >= 2:
+            continue
+        items[-1].append(token)
+        following = tokens[n + 1] if n + 1 < len(tokens) else None
+        if following is not None and "\n" in token.doc.text[token.idx + len(text) : following.idx]:
+            if len(items) >= 3 and _listed(items):
+                break
+            items = [[]]
+    if len(items) >= 3 and _listed(items):
+        concrete = [i for i in items if i and any(_is_content(t) for t in i)]
         return [" ".join(t.text for t in concrete[0])]
     return []
+
+
+_ITEM_MARKS = frozenset({",", "&", ";", "/", "|", "\u2022", "\u00b7", "+"})
+
+
+def _emoji(text: str) -> bool:
+    """A pictograph token ("🥐", "⚡"): it ends a list of items in a bio."""
+    return bool(text) and all(not c.isascii() and not c.isalnum() for c in text)
+
+
+def _listed(items: list[list[Any]]) -> bool:
+    """Every item is short and at least two hold a concrete word."""
+    full = [i for i in items if i]
+    return (
+        len(full) >= 3
+        and all(len(i) <= 3 for i in full)
+        and sum(any(_is_content(t) for t in i) for i in full) >= 2
+    )
 
 
 def _idiom_tail(text: str, start: int) -> bool:
@@ -357,6 +389,15 @@ class BioRule(Rule):
                 if word and plain and before.lower_ not in _NOT_MODIFIERS:
                     found.append(f"{before.text} {token.text}")
         found += [m.group() for m in _SERVICE.finditer(ctx.text)]
+        tags = ctx.skipped_spans(("urls", "mentions", "hashtags"))
+        found += [
+            t.text
+            for t in tokens
+            if _OCCUPATION.fullmatch(t.lower_)
+            and t.lower_ not in _NOT_OCCUPATIONS
+            and not overlaps(t.idx, t.idx + len(t), own)
+            and not overlaps(t.idx, t.idx + len(t), tags)
+        ]
         return found
 
     def _named(self, ctx: PostContext) -> bool:
