@@ -422,6 +422,19 @@ def test_thanks_for_a_boast_invite_nothing() -> None:
     assert _self_promotion("We were voted best orthodontist in town again 🏆 Thanks, Maple Ridge!")
     # thanks with nothing bragged stay an invitation
     assert _signals("Thank you to the Little League for a great season!")["invitations"] == 1
+    # thanks to someone named stay, even when the post praises ("the best") or brags
+    library = _signals("Thank you to the Port Alder Library for hosting us. You are the best!")
+    assert library["invitations"] == 1
+    assert _signals("Shoutout to @millerfarm, the best pork we've found!")["invitations"] == 1
+
+
+def test_pride_in_someone_else_is_no_boast() -> None:
+    for text in ("So proud of you, Denise!", "Proud of y'all.", "Proud of Marcus and his 5K!"):
+        counts = _signals(text)
+        assert "bragging" not in counts and "first_person" not in counts, text
+    assert _signals("Proud to be voted best bakery!")["bragging"] >= 1
+    ours = _signals("Proud of Brightside Dental's ten years!", Account(name="Brightside Dental"))
+    assert ours["bragging"] == 1 and ours["first_person"] == 1
 
 
 def test_finished_jobs_prices_and_conditional_calls() -> None:

@@ -104,6 +104,17 @@ _THANKS = re.compile(
     r"(?i)^(?:thank|thanks|congrat|shout|happy (?:birthday|retirement|anniversary))"
 )
 _THANK_YOU = re.compile(r"(?i)^thank")
+# Pride in someone else, not a boast: "proud of you", "so proud of y'all", "proud of Denise".
+_PRIDE_IN_OTHERS = re.compile(
+    r"\s+of\s+(?:(?i:you|y'?all|y\u2019all|your|them|him|her|these|those|every|each)\b"
+    r"|@\w|(?!(?:Our|My|Us|We|The)\b)[A-Z][a-z])"
+)
+# Thanks, congratulations or a shout-out to someone named: "Thank you to the Port Alder
+# Public Library", "Shoutout to Miller Family Farm", "Congrats to @TheIronKettleKC".
+_NAMED_PARTY = re.compile(
+    r"\s*(?:the\s+)?(?:@\w|(?!(?:Every|Everyone|Everybody|All|Each|You|Your|Our|My|Us|We)\b)"
+    r"[A-Z][a-z])"
+)
 # A greeting's signature: "from all of us at Acme", "from the Acme team".
 _SIGN_OFF = re.compile(
     r"\bfrom (?:all of us|everyone|the (?:whole |entire )?"
@@ -276,7 +287,8 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
                 continue  # a headline quotes a person; "our communities" means everyone
             signals.add("first_person", word)
         elif lower in IMPLIED_SPEAKER and _opens_sentence(doc[i], ("to", "of")):
-            signals.add("first_person", word)  # "Proud to ...": "we" left out
+            if not _pride_in_others(text, start + len(word), self_spans):
+                signals.add("first_person", word)  # "Proud to ...": "we" left out
         elif lower in SECOND_PERSON:
             signals.add("second_person", word)
         if lower == "us":
@@ -292,6 +304,7 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
 
     calls: list[tuple[int, int]] = []
     invites: list[int] = []
+    named: list[str] = []
     boasts: list[tuple[int, int]] = []
     for name, index in vocabulary.indexes.items():
         for start, end, _, _ in index.find(ctx.doc):
@@ -304,8 +317,13 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
                     continue  # "Advisory" in "Animal Welfare Advisory Council" names
             found = " ".join(text[start:end].split())
             signal = name
-            if name == "invitations" and _THANKS.match(found) and _to_self(text, end, self_spans):
-                signal = "bragging"  # thanking or congratulating itself: a boast, not a reply
+            if name == "invitations" and _THANKS.match(found):
+                if _to_self(text, end, self_spans):
+                    signal = "bragging"  # thanking or congratulating itself: a boast
+                elif _NAMED_PARTY.match(text, end):
+                    named.append(found)  # thanks to someone named: kept in a boasting post
+            elif name == "bragging" and _pride_in_others(text, end, self_spans):
+                continue  # "so proud of you, Denise": praise for someone else
             elif name == "calls_to_buy":
                 if conditional(start):
                     continue  # "if it happens, call us": advice, not a sale
@@ -350,7 +368,7 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
         for m in _TESTIMONIAL.finditer(text):
             signals.add("bragging", m.group())
     if signals.counts.get("bragging") and "invitations" in signals.counts:
-        _thanks_for_the_boast(signals)
+        _thanks_for_the_boast(signals, named)
     call_starts = sorted(start for start, _ in calls)
     invites.sort()
     for end in asked:
@@ -394,10 +412,18 @@ def _conditional(start: int, breaks: list[int], ifs: list[int]) -> bool:
     return j < len(ifs) and ifs[j] < start
 
 
-def _thanks_for_the_boast(signals: Signals) -> None:
+def _thanks_for_the_boast(signals: Signals, named: list[str]) -> None:
     """In a post that brags ("Voted best dentist! Thank you to everyone who voted"), the
-    thanks are for the boast: they invite nothing back, so they no longer count."""
-    kept = [w for w in signals.words["invitations"] if not _THANK_YOU.match(w)]
+    thanks are for the boast: they invite nothing back, so they no longer count.  Thanks to
+    someone named (``named``: "Thank you to the Port Alder Library") still count."""
+    spare = list(named)
+    kept = []
+    for w in signals.words["invitations"]:
+        if w in spare:
+            spare.remove(w)
+            kept.append(w)
+        elif not _THANK_YOU.match(w):
+            kept.append(w)
     if len(kept) == len(signals.words["invitations"]):
         return
     if kept:
@@ -470,6 +496,13 @@ def _invited(
     us")."""
     if not any(s < end and verb.start() < e for s, e in calls):
         signals.add("calls_to_buy", " ".join(text[verb.start() : end].split()))
+
+
+def _pride_in_others(text: str, end: int, self_spans: list[tuple[int, int]]) -> bool:
+    """Whether "proud" ending at ``end`` is pride in someone else ("proud of you, Denise"),
+    not in the business itself ("proud of Brightside Dental's ten years")."""
+    m = _PRIDE_IN_OTHERS.match(text, end)
+    return m is not None and not any(end <= s <= m.end() for s, _ in self_spans)
 
 
 def _to_self(text: str, end: int, self_spans: list[tuple[int, int]]) -> bool:
