@@ -35,10 +35,11 @@ from corpus import precision_recall
 from tonelint.account import Account
 from tonelint.engine import Linter
 from tonelint.model import PositionMap, Post
+from tonelint.platforms import PLATFORMS
 from tonelint.ruleset import load_ruleset
 
 HERE = Path(__file__).resolve().parent / "smallbiz"
-SETS = ("a", "b", "c", "d", "e")
+SETS = ("a", "b", "c", "d", "e", "f", "g")
 BIO_RULES = {  # label column, the value the rule should fire on
     "bio-missing-offering": ("offering", "no"),
     "bio-missing-business-name": ("name", "no"),
@@ -58,9 +59,9 @@ def post_of(row: dict[str, str]) -> Post:
         name=row["business"], handles=(row["handle"],), website=row["website"] or None
     )
     text = row["text"]
-    return Post(
-        text, row["id"], PositionMap.simple(text), platform=row["platform"], account=account
-    )
+    # "google" (a Google Business Profile update) is no platform tonelint knows: no platform
+    platform = row["platform"] if row["platform"] in PLATFORMS else None
+    return Post(text, row["id"], PositionMap.simple(text), platform=platform, account=account)
 
 
 def bio_of(row: dict[str, str]) -> Post:
