@@ -229,6 +229,11 @@ def test_bad_profiles(run: Callable[..., Any], tmp_path: Path, content: str, mes
         ("Kim Sells Houston", "Realtor. Top 1 %.", True),  # a word no middle name is
         ("Dr. Mia Lopez", "Dermatologist at Bayfront Dermatology.", True),  # the bio names it
         ("Amir Haddad", "Tax returns. Social Media tips too.", False),  # a field, not a name
+        ("Tasha Greene, Realtor®", "Helping families find home.", False),  # a job title
+        ("Lisa Alvarez, RD", "Registered dietitian. No detoxes.", False),  # a credential
+        ("Dr. Mo", "Dad. Dentist. Bad golfer.", False),  # a doctor by one name
+        ("Mr. Rooter", "Drains unclogged fast.", True),  # a brand's persona
+        ("Greene, Realty Group", "Homes in Raleigh.", True),  # no role after the comma
     ],
 )
 def test_a_person_as_the_profile_name_names_no_business(name: str, bio: str, named: bool) -> None:

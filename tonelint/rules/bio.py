@@ -132,7 +132,12 @@ _NOT_OCCUPATIONS = frozenset(
     playlist playlists wishlist wishlists bucketlist""".split()
 )
 _CREDENTIALS = frozenset(
-    "md dds dmd do phd rn np pa cpa cfp esq jd llm mba lcsw lpc dvm od dc pt".split()
+    """md dds dmd do phd rn np pa cpa cfp esq jd llm mba lcsw lpc dvm od dc pt rd rdh lmt ot
+    slp dpt psyd lmft fnp aprn pharmd facs cfa chfc clu ea""".split()
+)
+# Job titles written after a person's name and a comma: "Tasha Greene, Realtor".
+_ROLE_TITLES = frozenset(
+    "realtor broker agent attorney lawyer owner founder ceo dentist therapist coach".split()
 )
 _EVENTS = frozenset("forum conference summit expo festival institute council society".split())
 _TITLES = frozenset("dr dr. mr mr. mrs mrs. ms ms. prof prof. attorney coach chef".split())
@@ -159,11 +164,18 @@ def _person(name: str, bio: str, business_words: frozenset[str]) -> bool:
     piped = "|" in name  # "Jess | Physio", "Dr. Tom | Dentist": a person and a trade
     if piped:
         name = name.split("|")[0]
-    words = [w for w in re.findall(r"[^\W\d_][\w.'\u2019-]*", name) if w.lower() not in _TITLES]
+    head, comma, tail = name.partition(",")
+    if comma and _roles(tail):
+        name = head  # "Tasha Greene, Realtor®", "Meg Alvarez, RD": a person and a role
+    everything = re.findall(r"[^\W\d_][\w.'\u2019-]*", name)
+    words = [w for w in everything if w.lower() not in _TITLES]
     while words and words[-1].rstrip(".").lower() in _CREDENTIALS:
         words.pop()  # "David Sherman, MD", "Jane Smith CPA"
-    if piped and len(words) == 1:
-        return words[0].lower() in GIVEN_NAMES and words[0][:1].isupper()
+    if len(words) == 1 and (piped or comma or len(everything) > 1):
+        # "Dr. Mo" is a person; "Mr. Rooter" and "Mr Pipes" are brands
+        titled = len(everything) > 1 and everything[0].lower().rstrip(".") == "dr"
+        given = words[0].lower() in GIVEN_NAMES
+        return words[0][:1].isupper() and (given or titled)
     if not 2 <= len(words) <= 3 or re.search(r"['\u2019]s\b|&|\band\b", name):
         return False
     first, last = words[0].lower(), words[-1]
@@ -183,6 +195,15 @@ def _person(name: str, bio: str, business_words: frozenset[str]) -> bool:
     if initial:
         return True
     return not re.search(r"\b" + re.escape(last.rstrip(".")) + r"\b", bio, re.IGNORECASE)
+
+
+def _roles(text: str) -> bool:
+    """Whether ``text`` (after a comma in a profile name) is only credentials or a job title:
+    "RD", "MD, FACS", "Realtor®", "Broker"."""
+    words = re.findall(r"[^\W\d_][\w.]*", text)
+    return bool(words) and all(
+        w.rstrip(".").lower() in _CREDENTIALS or w.lower() in _ROLE_TITLES for w in words
+    )
 
 
 def _latin(text: str) -> bool:
