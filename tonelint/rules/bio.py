@@ -215,25 +215,25 @@ def _latin(text: str) -> bool:
     return sum(c < "\u0250" for c in letters) * 2 >= len(letters)
 
 
-def _noun_list(tokens: list[Any]) -> list[str]:
+def _noun_list(tokens: list[Any], text: str) -> list[str]:
     """A list of three or more short items ("Wildlife, game breeding, conservation",
     "Acupuncture • herbs • cupping") with concrete words in at least two: a bio that lists
     what it offers.  Commas, "and", bullets and pipes part the items; an emoji, a line break
     or the end of a sentence ends the list."""
     items: list[list[Any]] = [[]]
     for n, token in enumerate(tokens):
-        text = token.text
-        if text in _ITEM_MARKS or token.lower_ == "and":
+        word = token.text
+        if word in _ITEM_MARKS or token.lower_ == "and":
             items.append([])
             continue
-        if text in (".", "!", "?") or _emoji(text):
+        if word in (".", "!", "?") or _emoji(word):
             if len(items) >= 3 and _listed(items):
                 break
             items = [[]]
             continue
         items[-1].append(token)
         following = tokens[n + 1] if n + 1 < len(tokens) else None
-        if following is not None and "\n" in token.doc.text[token.idx + len(text) : following.idx]:
+        if following is not None and "\n" in text[token.idx + len(token) : following.idx]:
             if len(items) >= 3 and _listed(items):
                 break
             items = [[]]
@@ -387,7 +387,9 @@ class BioRule(Rule):
             ][:6]
             if any(_is_content(t) for t in after):
                 found.append(m.group())
-        found += _noun_list([t for t in tokens if not overlaps(t.idx, t.idx + len(t), personal)])
+        found += _noun_list(
+            [t for t in tokens if not overlaps(t.idx, t.idx + len(t), personal)], ctx.text
+        )
         own = _own_name_spans(ctx)
         for i, token in enumerate(tokens):
             if i and (token.lemma_ in self.organisations or token.lower_ in self.organisations):
