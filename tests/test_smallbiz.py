@@ -18,7 +18,7 @@ def _rows(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-@pytest.mark.parametrize("which", ["a", "b", "c", "d", "e"])
+@pytest.mark.parametrize("which", ["a", "b", "c", "d", "e", "f", "g"])
 def test_post_labels_cover_the_posts(which: str) -> None:
     posts = _rows(f"posts-{which}.csv")
     labels = _rows(f"labels-{which}.csv")
@@ -26,7 +26,7 @@ def test_post_labels_cover_the_posts(which: str) -> None:
     assert len(posts) == 200
     for post in posts:
         assert post["text"].strip() and post["business"] and post["handle"]
-        assert post["platform"] in {"x", "instagram", "facebook", "linkedin"}
+        assert post["platform"] in {"x", "instagram", "facebook", "linkedin", "google"}
     for row in labels:
         assert {row["label"], row["reader_a"], row["reader_b"]} <= INTENTS
         if row["reader_a"] == row["reader_b"]:
@@ -36,7 +36,7 @@ def test_post_labels_cover_the_posts(which: str) -> None:
         assert row["tone"] == expected
 
 
-@pytest.mark.parametrize("which", ["a", "b", "c"])
+@pytest.mark.parametrize("which", ["a", "b", "c", "d"])
 def test_bio_labels_cover_the_profiles(which: str) -> None:
     bios = _rows(f"bios-{which}.csv")
     labels = _rows(f"bio-labels-{which}.csv")
