@@ -467,3 +467,19 @@ def test_everyday_wording_is_not_an_offer() -> None:
     assert _signals("Kids' cuts $15, adults $25, seniors $20")["promotional"] == 1
     # "If ..." makes the number advice too
     assert "calls_to_buy" not in _signals("If you are arrested, call 416-555-0199 first.")
+
+
+def test_offers_without_we() -> None:
+    # advice words inside or right after an offer are part of it
+    assert "informative" not in _signals("Flat rate bookkeeping, starting at $150 a month.")
+    assert "informative" not in _signals("NEW class alert: Slow Flow on Sundays.")
+    assert "informative" not in _signals("Sunday roast, £18. Booking recommended.")
+    assert _signals("Flu vaccine guidance for this winter.")["informative"] >= 1
+    # an offer with no "we" and no name is still about the business
+    assert _self_promotion("Now booking autumn tidy-ups. Free quotes, $49 gutter clearing.")
+    assert not _self_promotion("Free tax help at the library on Saturday.")
+    # the business announcing a service in the third person
+    acme = Account(name="TrueLevel Home Inspections")
+    counts = _signals("TrueLevel Home Inspections now offers radon testing.", acme)
+    assert counts["promotional"] == 1 and counts["self_mention"] == 1
+    assert _self_promotion("TrueLevel Home Inspections now offers radon testing for $150.", acme)

@@ -141,6 +141,8 @@ _WELCOME = re.compile(
 # A quoted review signed by the customer: '"They were so gentle." — Karen'.
 _TESTIMONIAL = re.compile(r"[\"\u201d]\s*[-\u2013\u2014]+\s*[A-Z][a-z]")
 # A finished job shown off: "Before ➡️ after", "before/after", "before & after".
+# What follows the business's own name when it announces a service in the third person.
+_OFFERS = re.compile(r"(?i)\s+(?:now |also )?(?:offers|provides)\b|\s+now (?:has|accepts|takes)\b")
 _BEFORE_AFTER = re.compile(r"(?i)\bbefore\s*(?:[/&+]|->|\u2192|\u27a1\ufe0f?)\s*after\b")
 # A price ("$49", "£18", "$99/mo"): an offer.
 _PRICE = re.compile(r"[$\u00a3\u20ac]\s?\d[\d,]*(?:\.\d\d)?\b")
@@ -305,11 +307,15 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
     calls: list[tuple[int, int]] = []
     invites: list[int] = []
     named: list[str] = []
+    offers: list[tuple[int, int]] = []  # promotional words and calls: advice words inside
+    # them ("flat rate", "booking recommended") are part of the offer
     boasts: list[tuple[int, int]] = []
     for name, index in vocabulary.indexes.items():
         for start, end, _, _ in index.find(ctx.doc):
             if overlaps(start, end, skip):
                 continue
+            if name == "informative" and any(s < end and start <= e + 1 for s, e in offers):
+                continue  # "flat rate", "NEW class alert": part of the offer, not advice
             if name == "informative" and _in_name(text, start, end):
                 if headline is None:
                     headline = _headline(toks)
@@ -328,6 +334,9 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
                 if conditional(start):
                     continue  # "if it happens, call us": advice, not a sale
                 calls.append((start, end))
+                offers.append((start, end))
+            elif name == "promotional":
+                offers.append((start, end))
             elif name == "bragging":
                 boasts.append((start, end))
             elif name == "invitations":
@@ -335,6 +344,12 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
                     continue  # "voted best", "everyone who voted": a report, not a call to vote
                 invites.append(start)
             signals.add(signal, found)
+    for _, end in self_spans:
+        offer = _OFFERS.match(text, end)
+        if offer and any(s < offer.end() and offer.start() < e for s, e in offers):
+            continue  # the words are on the promotional list already ("now offers")
+        if offer:  # "TrueLevel Home Inspections offers ...": "we offer", in the third person
+            signals.add("promotional", " ".join(offer.group().split()))
     for start, end in sorted([*us, *self_spans]):
         verb = _INVITE_TO_SELF.search(text, max(0, start - 20), start)
         if verb and not conditional(start):
