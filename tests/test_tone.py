@@ -483,3 +483,11 @@ def test_offers_without_we() -> None:
     counts = _signals("TrueLevel Home Inspections now offers radon testing.", acme)
     assert counts["promotional"] == 1 and counts["self_mention"] == 1
     assert _self_promotion("TrueLevel Home Inspections now offers radon testing for $150.", acme)
+
+
+def test_a_review_shown_off_is_about_the_business() -> None:
+    review = '⭐⭐⭐⭐⭐ "Showed up in 40 minutes on a Sunday." — Linda. Thank you Linda!!'
+    counts = _signals(review)
+    assert counts["self_mention"] == 1 and counts["bragging"] == 2
+    assert _self_promotion(review)
+    assert "self_mention" not in _signals('Our vet says "brush daily". Good advice.')

@@ -140,9 +140,9 @@ _WELCOME = re.compile(
 )
 # A quoted review signed by the customer: '"They were so gentle." — Karen'.
 _TESTIMONIAL = re.compile(r"[\"\u201d]\s*[-\u2013\u2014]+\s*[A-Z][a-z]")
-# A finished job shown off: "Before ➡️ after", "before/after", "before & after".
 # What follows the business's own name when it announces a service in the third person.
 _OFFERS = re.compile(r"(?i)\s+(?:now |also )?(?:offers|provides)\b|\s+now (?:has|accepts|takes)\b")
+# A finished job shown off: "Before ➡️ after", "before/after", "before & after".
 _BEFORE_AFTER = re.compile(r"(?i)\bbefore\s*(?:[/&+]|->|\u2192|\u27a1\ufe0f?)\s*after\b")
 # A price ("$49", "£18", "$99/mo"): an offer.
 _PRICE = re.compile(r"[$\u00a3\u20ac]\s?\d[\d,]*(?:\.\d\d)?\b")
@@ -376,12 +376,17 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
         price = next((m for m in _PRICE.finditer(text) if not overlaps(*m.span(), skip)), None)
         if price:  # one price is an offer; more prices are the same offer
             signals.add("promotional", price.group())
+    reviewed = False  # a customer's review shown off: it is about the business
     if "\u2b50" in text or "\u2605" in text:
         for m in _STARS.finditer(text):
             signals.add("bragging", m.group())
+            reviewed = True
     if '"' in text or "\u201d" in text:
         for m in _TESTIMONIAL.finditer(text):
             signals.add("bragging", m.group())
+            reviewed = True
+    if reviewed and not signals.counts.get("self_mention"):
+        signals.add("self_mention", "a customer's review")
     if signals.counts.get("bragging") and "invitations" in signals.counts:
         _thanks_for_the_boast(signals, named)
     call_starts = sorted(start for start, _ in calls)
