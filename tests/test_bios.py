@@ -136,6 +136,14 @@ def test_personal_only() -> None:
         "Dog mom and coffee lover. Family dentist in Springfield."
     )
     assert "bio-personal-only" not in _fired("We help pets and their people. Dog lover team!")
+    # in a person's bio, pastimes and coffee are no offering; a trade or a profession is
+    life = "Husband to Amy. Dad x2. Ice fishing, bad puns, Vikings fan. One more coffee."
+    assert {"bio-personal-only", "bio-missing-offering"} <= _fired(life, name="Dave Kowalski")
+    vet = _fired("Vet | cat lady | dog mom | coffee dependent", name="Dr. Leah Moreno, DVM")
+    assert "bio-personal-only" not in vet and "bio-missing-offering" not in vet
+    # a business's name makes the same words an offering
+    cakes = _fired("Mama of 3 | custom cakes | coffee lover", name="Sweet Crumbs Bakery")
+    assert "bio-missing-offering" not in cakes and "bio-personal-only" not in cakes
 
 
 def test_location_only_for_local_trades() -> None:

@@ -373,6 +373,13 @@ class BioRule(Rule):
         ]
         found = [t for _, _, t in offered]
         tokens = [t for t in ctx.doc if not t.is_space]
+        if self._personal_voice(ctx, personal):
+            # a person's bio ("Husband to Amy. Dad x2. Coffee first."): only a trade or a
+            # profession says there is a business; coffee, coaching or gardening are pastimes
+            trades = [
+                t for s, e, t in self._hits(ctx, "local_trades") if not overlaps(s, e, personal)
+            ]
+            return trades + self._occupations(ctx, tokens, [])
         for i, token in enumerate(tokens):
             if token.lower_ in _SERVICE_VERBS or token.lemma_ in _SERVICE_VERBS:
                 content = [t for t in tokens[i + 1 : i + 5] if _is_content(t)]
@@ -412,8 +419,23 @@ class BioRule(Rule):
                 if word and plain and before.lower_ not in _NOT_MODIFIERS:
                     found.append(f"{before.text} {token.text}")
         found += [m.group() for m in _SERVICE.finditer(ctx.text)]
+        found += self._occupations(ctx, tokens, own)
+        return found
+
+    def _personal_voice(self, ctx: PostContext, personal: list[tuple[int, int]]) -> bool:
+        """Two or more different personal words (family, faith, pastimes), no "we" and no
+        business's name: the bio speaks of a person's life."""
+        words = {ctx.text[s:e].lower() for s, e in personal}
+        if len(words) < 2 or any(t.lower_ in ("we", "our", "us") for t in ctx.doc):
+            return False
+        return not self._named(ctx)  # a business's name makes it a business's bio
+
+    @staticmethod
+    def _occupations(ctx: PostContext, tokens: list[Any], own: list[tuple[int, int]]) -> list[str]:
+        """Professions named by their endings ("hygienist", "electrician", "dietitian"),
+        outside the business's own name, links, handles and hashtags."""
         tags = ctx.skipped_spans(("urls", "mentions", "hashtags"))
-        found += [
+        return [
             t.text
             for t in tokens
             if _OCCUPATION.fullmatch(t.lower_)
@@ -421,7 +443,6 @@ class BioRule(Rule):
             and not overlaps(t.idx, t.idx + len(t), own)
             and not overlaps(t.idx, t.idx + len(t), tags)
         ]
-        return found
 
     def _named(self, ctx: PostContext) -> bool:
         name = str(ctx.post.meta.get("name", ""))
