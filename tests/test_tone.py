@@ -145,7 +145,7 @@ def test_account_from_config_and_front_matter(
     write(tmp_path, "a.txt", text)
     _, data = run_json("--select", "self-promotion", "a.txt")
     assert data["findings"]  # "Book now" is a call to buy even without an account
-    write(tmp_path, "b.txt", "Acme has the best drain service in town.\n")
+    write(tmp_path, "b.txt", "Acme is the best drain service in town, voted number one again.\n")
     _, data = run_json("--select", "self-promotion", "b.txt")
     assert data["findings"] == []
     write(tmp_path, ".tonelint.yaml", "account:\n  name: Acme\n")
@@ -419,7 +419,8 @@ def test_new_hires_and_signed_reviews_promote_the_business() -> None:
 def test_thanks_for_a_boast_invite_nothing() -> None:
     award = "Voted best orthodontist in town again 🏆 Thank you to everyone who voted!"
     assert "invitations" not in _signals(award)
-    assert _self_promotion("We were voted best orthodontist in town again 🏆 Thanks, Maple Ridge!")
+    boast = _signals("We were voted best orthodontist in town again 🏆 Thanks, Maple Ridge!")
+    assert "invitations" not in boast and boast["bragging"] == 1 and boast["first_person"] == 1
     # thanks with nothing bragged stay an invitation
     assert _signals("Thank you to the Little League for a great season!")["invitations"] == 1
     # thanks to someone named stay, even when the post praises ("the best") or brags

@@ -19,7 +19,7 @@ from typing import Any
 
 from . import yamlutil
 from .model import InputError, Severity
-from .rules import RULE_TYPES, OptionError, Rule
+from .rules import RULE_TYPES, Option, OptionError, Rule
 
 RULESET_KEYS = ("name", "description", "extends", "vocabulary", "rules")
 GENERIC_KEYS = ("type", "severity", "message", "description", "source", "examples", "kinds")
@@ -236,6 +236,26 @@ def load_ruleset(
     )
 
 
+def _option_file(rule_id: str, key: str, ref: str, ruleset: str, option: Option) -> Any:
+    """The value of option ``key`` read from the YAML file ``ref`` names (relative to the
+    ``ruleset`` file that sets it), checked; errors name that file."""
+    path = Path(ref).expanduser()
+    if not path.is_absolute():
+        path = Path(ruleset).parent / path
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise InputError(
+            f"rule {rule_id!r}: cannot read option '{key}' file: {reason}", ref
+        ) from None
+    value = yamlutil.plain(yamlutil.load(text, str(path)))
+    try:
+        return option.validate(key, value)
+    except OptionError as exc:
+        raise InputError(f"rule {rule_id!r}: {exc}", str(path)) from None
+
+
 def _merge_vocabulary(into: dict[str, list[str]], value: Any, path: str, line: int | None) -> None:
     """Add one layer's ``vocabulary:`` lists to the inherited ones (a union, in order)."""
     if value is None:
@@ -355,6 +375,9 @@ def _compile(rule_id: str, spec: _Spec, vocabulary: Mapping[str, list[str]]) -> 
     if not isinstance(kinds, list) or not kinds or any(k not in KINDS for k in kinds):
         raise fail(f"'kinds' must be a list of {', '.join(KINDS)}", "kinds")
     raw = {k: yamlutil.plain(v.value) for k, v in values.items() if k in cls.options}
+    for key in cls.file_options:
+        if isinstance(raw.get(key), str):
+            raw[key] = _option_file(rule_id, key, raw[key], values[key].path, cls.options[key])
     shared = {n: vocabulary[n] for n in cls.vocabularies if n in vocabulary}
     if shared:  # the ruleset's vocabulary lists, then the rule's own additions
         given = raw.get("vocabulary")

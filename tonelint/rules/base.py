@@ -79,6 +79,9 @@ class Rule:
     """``post`` rules see one post; ``schedule`` rules see every scheduled post at once."""
     vocabularies: ClassVar[tuple[str, ...]] = ()
     """Ruleset-level ``vocabulary`` lists this type reads (merged into its option)."""
+    file_options: ClassVar[frozenset[str]] = frozenset()
+    """Options whose value may be the path of a YAML file holding it (relative to the
+    ruleset that sets it); the loader reads the file in its place."""
 
     def __init__(self, rule_id: str, message: str, options: Mapping[str, Any]) -> None:
         self.rule_id = rule_id

@@ -7,7 +7,9 @@ The signals (see ``tonelint.signals``) are counted per post: ``first_person``,
 (another account), ``reply``, ``teaser`` (a link with at most two words of prose).
 Each count, capped at ``cap``, is multiplied by its weight in ``weights``; the rule fires
 when the sum reaches ``threshold``, every entry of ``require`` is present (``a|b`` means
-either) and none of ``forbid`` is.  The message lists what fired.
+either) and none of ``forbid`` is.  ``cues`` adds a learned lexicon to the sum (see
+``tonelint.cues``): its ``bias`` and the weight of each cue word the post contains; it is
+given inline or as a YAML file beside the ruleset.  The message lists what fired.
 
 Example (``self-promotion``)::
 
@@ -20,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from ..cues import CueLexicon, check_lexicon, cue_features, lexicon_of
 from ..model import Match
 from ..signals import COMPOSITES, SIGNALS, VOCABULARIES, Signals, Vocabulary, extract
 from .base import Option, Rule, vocabulary_check
@@ -95,7 +98,16 @@ class ScoreRule(Rule):
         "vocabulary": Option(
             dict, {}, "Phrase lists for the vocabulary signals.", vocabulary_check(VOCABULARIES)
         ),
+        "cues": Option(
+            dict,
+            None,
+            "Learned cue words added to the score: {bias, cues: {word: weight}}, or the "
+            "path of a YAML file holding them (relative to the ruleset).",
+            check_lexicon,
+            nullable=True,
+        ),
     }
+    file_options: ClassVar[frozenset[str]] = frozenset({"cues"})
 
     def __init__(self, rule_id: str, message: str, options: Mapping[str, Any]) -> None:
         super().__init__(rule_id, message, options)
@@ -110,23 +122,40 @@ class ScoreRule(Rule):
             or next((weights.get(c, 0) for c, parts in COMPOSITES.items() if name in parts), 0)
             for name in SIGNALS
         }
+        self.lexicon: CueLexicon | None = lexicon_of(self.opts["cues"])
 
-    def judge(self, signals: Signals) -> tuple[bool, float]:
-        """Whether the post is flagged, and its score."""
+    def admits(self, signals: Signals) -> bool:
+        """Whether ``require`` and ``forbid`` let the post be judged at all."""
         if any(all(signals.count(p) == 0 for p in names) for names in self.require):
-            return False, 0.0
-        if any(any(signals.count(p) for p in names) for names in self.forbid):
-            return False, 0.0
+            return False
+        return not any(any(signals.count(p) for p in names) for names in self.forbid)
+
+    def signal_score(self, signals: Signals) -> float:
+        """The weighted sum of the capped signal counts (no cues, no require or forbid)."""
         cap = self.opts["cap"]
-        score = sum(w * min(signals.count(n), cap) for n, w in self.opts["weights"].items())
+        return float(sum(w * min(signals.count(n), cap) for n, w in self.opts["weights"].items()))
+
+    def judge(self, signals: Signals, cues: frozenset[str] = frozenset()) -> tuple[bool, float]:
+        """Whether the post is flagged, and its score; ``cues`` are the post's cue features
+        (``cue_features``), weighed when the rule has a lexicon."""
+        if not self.admits(signals):
+            return False, 0.0
+        score = self.signal_score(signals)
+        if self.lexicon is not None:
+            score += self.lexicon.weigh(cues)[0]
         return score >= self.opts["threshold"], round(score, 2)
+
+    def verdict(self, ctx: PostContext) -> tuple[bool, float]:
+        """``judge`` on one post: its signals, and its cue words when the rule has cues."""
+        cues = cue_features(ctx.doc) if self.lexicon is not None else frozenset()
+        return self.judge(self.signals(ctx), cues)
 
     def signals(self, ctx: PostContext) -> Signals:
         return extract(ctx, self.vocabulary)
 
     def check(self, ctx: PostContext) -> Iterator[Match]:
         signals = self.signals(ctx)
-        flagged, score = self.judge(signals)
+        flagged, score = self.verdict(ctx)
         if not flagged:
             return
         fired = []
@@ -139,6 +168,11 @@ class ScoreRule(Rule):
                     else ""
                 )
                 fired.append(LABELS[name] + shown)
+        if self.lexicon is not None:
+            part, cues = self.lexicon.weigh(cue_features(ctx.doc))
+            selling = [cue for cue, weight in cues if weight > 0][:3]
+            if part > 0 and selling:
+                fired.append(f"wording that sells (+{part:.2g}: {', '.join(selling)})")
         absent = [
             ABSENT[n]
             for names in self.forbid
