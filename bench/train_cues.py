@@ -179,10 +179,8 @@ def cross_validate(data: Sequence[Example], threshold: float) -> None:
     fp = sum(1 for e, lx in pooled if not e.promotional and flags(e, lx, threshold))
     fn = sum(1 for e, lx in pooled if e.promotional and not flags(e, lx, threshold))
     everything = [e for e, _ in pooled]
-    print(
-        f"  {'all, pooled':20} {_pr(everything, None, threshold):>15} "
-        f"{tp / max(tp + fp, 1):.3f} / {tp / max(tp + fn, 1):.3f}"
-    )
+    with_cues = f"{tp / max(tp + fp, 1):.3f} / {tp / max(tp + fn, 1):.3f}"
+    print(f"  {'all, pooled':20} {_pr(everything, None, threshold):>15} {with_cues:>15}")
 
 
 def write(lexicon: Lexicon, size: int, path: Path) -> None:

@@ -147,8 +147,10 @@ class ScoreRule(Rule):
 
     def verdict(self, ctx: PostContext) -> tuple[bool, float]:
         """``judge`` on one post: its signals, and its cue words when the rule has cues."""
-        cues = cue_features(ctx.doc) if self.lexicon is not None else frozenset()
-        return self.judge(self.signals(ctx), cues)
+        signals = self.signals(ctx)
+        if self.lexicon is None or not self.admits(signals):  # no need to read the words
+            return self.judge(signals)
+        return self.judge(signals, cue_features(ctx.doc))
 
     def signals(self, ctx: PostContext) -> Signals:
         return extract(ctx, self.vocabulary)
