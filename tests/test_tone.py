@@ -492,3 +492,9 @@ def test_a_review_shown_off_is_about_the_business() -> None:
     assert counts["self_mention"] == 1 and counts["bragging"] == 2
     assert _self_promotion(review)
     assert "self_mention" not in _signals('Our vet says "brush daily". Good advice.')
+
+
+def test_a_call_is_an_imperative_not_a_report() -> None:
+    assert _signals("Stop by the shop on Saturday for a free sample.")["calls_to_buy"] == 1
+    assert "calls_to_buy" not in _signals("The Little League team stopped by the shop today.")
+    assert "calls_to_buy" not in _signals("A neighbour called us at midnight about a leak.")

@@ -311,7 +311,7 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
     # them ("flat rate", "booking recommended") are part of the offer
     boasts: list[tuple[int, int]] = []
     for name, index in vocabulary.indexes.items():
-        for start, end, _, _ in index.find(ctx.doc):
+        for start, end, phrase, _ in index.find(ctx.doc):
             if overlaps(start, end, skip):
                 continue
             if name == "informative" and any(s < end and start <= e + 1 for s, e in offers):
@@ -333,6 +333,8 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
             elif name == "calls_to_buy":
                 if conditional(start):
                     continue  # "if it happens, call us": advice, not a sale
+                if not found.lower().startswith(phrase.split()[0].lower()):
+                    continue  # "the team stopped by", "she called us": a report, no call
                 calls.append((start, end))
                 offers.append((start, end))
             elif name == "promotional":
