@@ -220,6 +220,12 @@ def extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
     return cache[id(vocabulary)]
 
 
+def _same_first_word(found: str, phrase: str) -> bool:
+    """Whether ``found`` begins with the phrase's own first word, not another form of it."""
+    first = phrase.split()[0].lower()
+    return found[: len(first)].lower() == first and not found[len(first) : len(first) + 1].isalpha()
+
+
 def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
     text = ctx.text
     signals = Signals()
@@ -333,7 +339,7 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
             elif name == "calls_to_buy":
                 if conditional(start):
                     continue  # "if it happens, call us": advice, not a sale
-                if not found.lower().startswith(phrase.split()[0].lower()):
+                if not _same_first_word(found, phrase):
                     continue  # "the team stopped by", "she called us": a report, no call
                 calls.append((start, end))
                 offers.append((start, end))
