@@ -36,7 +36,7 @@ def test_post_labels_cover_the_posts(which: str) -> None:
         assert row["tone"] == expected
 
 
-@pytest.mark.parametrize("which", ["a", "b", "c", "d"])
+@pytest.mark.parametrize("which", ["a", "b", "c", "d", "e"])
 def test_bio_labels_cover_the_profiles(which: str) -> None:
     bios = _rows(f"bios-{which}.csv")
     labels = _rows(f"bio-labels-{which}.csv")
