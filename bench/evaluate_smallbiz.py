@@ -98,9 +98,12 @@ def _posts(linter: Linter, name: str, errors: bool) -> None:
         f"  on three labels {agreement(labels, 'reader_a', 'reader_b'):.1f} %, "
         f"on tone {agreement(labels, 'tone_a', 'tone_b'):.1f} %"
     )
+    settled = {r["id"] for r in labels if r["label"]}  # empty: readers differ, no third yet
     should = {r["id"] for r in labels if r["label"] == "promotional"}
-    did = {i for i, rules in fired.items() if "self-promotion" in rules}
-    print(f"  self-promotion    {precision_recall(should, did)}")
+    did = {i for i, rules in fired.items() if "self-promotion" in rules and i in settled}
+    unsettled = len(labels) - len(settled)
+    left_out = f" ({unsettled} posts the readers differ on left out)" if unsettled else ""
+    print(f"  self-promotion    {precision_recall(should, did)}{left_out}")
     toned = [r for r in labels if r["tone"]]
     corporate = {r["id"] for r in toned if r["tone"] == "corporate"}
     for rule in ("corporate-tone", "corporate-jargon"):
@@ -119,7 +122,7 @@ def _posts(linter: Linter, name: str, errors: bool) -> None:
         for r in labels:
             rules = fired[r["id"]]
             wrong = []
-            if ("self-promotion" in rules) != (r["label"] == "promotional"):
+            if r["label"] and ("self-promotion" in rules) != (r["label"] == "promotional"):
                 wrong.append(f"self-promotion ({r['label']})")
             if r["tone"] and ("corporate-tone" in rules) != (r["tone"] == "corporate"):
                 wrong.append(f"corporate-tone ({r['tone']})")

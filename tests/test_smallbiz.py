@@ -18,7 +18,7 @@ def _rows(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-@pytest.mark.parametrize("which", ["a", "b", "c", "d", "e", "f", "g"])
+@pytest.mark.parametrize("which", ["a", "b", "c", "d", "e", "f", "g", "h"])
 def test_post_labels_cover_the_posts(which: str) -> None:
     posts = _rows(f"posts-{which}.csv")
     labels = _rows(f"labels-{which}.csv")
@@ -28,9 +28,11 @@ def test_post_labels_cover_the_posts(which: str) -> None:
         assert post["text"].strip() and post["business"] and post["handle"]
         assert post["platform"] in {"x", "instagram", "facebook", "linkedin", "google"}
     for row in labels:
-        assert {row["label"], row["reader_a"], row["reader_b"]} <= INTENTS
+        assert {row["reader_a"], row["reader_b"]} <= INTENTS
         if row["reader_a"] == row["reader_b"]:
             assert row["label"] == row["reader_a"]
+        else:  # a third reading's call, or empty until there is one (left out of scores)
+            assert row["label"] in INTENTS | {""}
         assert {row["tone_a"], row["tone_b"]} <= TONES
         expected = row["tone_a"] if row["tone_a"] == row["tone_b"] else ""
         assert row["tone"] == expected
