@@ -83,6 +83,12 @@ def test_offering_evidence(text: str, evidence: str) -> None:
         "Your smile is our passion 💙 #FamilyDentist #SmileBright",  # nor a profession tag
         "Optimist. Playlist curator. Early riser.",  # endings that name no trade
         "Wife | mom | sunshine 💛 Fridays are for long walks",  # no list of items
+        "💈✂️ BOOK ONLINE ⬇️",  # how to buy is not what is sold
+        "books open the 1st of every month, form only",
+        "DM or book through the link 📲 closed Mon + Tue",
+        "Drink local. Be kind.",
+        "Ice at the bar til 2am",  # "til" is no singular of "tiles"
+        "Now booking for spring, link below",  # nor is "booking" of "books"
     ],
 )
 def test_no_offering(text: str) -> None:
@@ -137,6 +143,11 @@ def test_personal_only() -> None:
     )
     assert "bio-personal-only" not in _fired("We help pets and their people. Dog lover team!")
     # in a person's bio, pastimes and coffee are no offering; a trade or a profession is
+    # a trade done for fun or in the past is a pastime ("amateur baker", "retired nurse")
+    assert "bio-personal-only" in _fired(
+        "Cyclist, amateur baker, bad guitarist. Dad to two. Writing about nothing."
+    )
+    assert "bio-personal-only" not in _fired("Baker and cyclist. Dad to two. Sourdough daily.")
     life = "Husband to Amy. Dad x2. Ice fishing, bad puns, Vikings fan. One more coffee."
     assert {"bio-personal-only", "bio-missing-offering"} <= _fired(life, name="Dave Kowalski")
     vet = _fired("Vet | cat lady | dog mom | coffee dependent", name="Dr. Leah Moreno, DVM")
@@ -242,6 +253,21 @@ def test_bad_profiles(run: Callable[..., Any], tmp_path: Path, content: str, mes
         ("Dr. Mo", "Dad. Dentist. Bad golfer.", False),  # a doctor by one name
         ("Mr. Rooter", "Drains unclogged fast.", True),  # a brand's persona
         ("Greene, Realty Group", "Homes in Raleigh.", True),  # no role after the comma
+        ("Anna", "Licensed psychologist. Telehealth across Oregon.", False),  # a first name
+        ("jules", "gardening, knitting, quiet mornings", False),  # written in lower case
+        ("Siobhán 🌿", "Chartered physio. Home visits.", False),  # accents and an emoji
+        ("Simon", "The official home of Simon, a shopping destination.", True),  # said in the bio
+        ("Tom & Linda", "Retired teachers chasing sunsets.", False),  # a couple
+        ("Coach Dre", "Discipline > motivation.", False),  # a title and a name
+        ("Grandma Bev", "Knitter of too many scarves.", False),
+        ("Papa John's", "Better pizza.", True),  # a possessive
+        ("Carlos Mendez", "Husband to @ana.mendez. Tacos > everything.", False),  # a handle
+        ("Johnson Controls", "Smart buildings.", True),  # a census name, then a common word
+        ("Meg Alvarez, RD", "Registered dietitian.", False),
+        ("by appointment only", "DM or book through the link", False),  # a phrase
+        ("made with love", "pre-orders open Sunday", False),
+        ("brown paper bag", "The best of Mumbai in a brown paper bag!", True),  # said in the bio
+        ("collective strategy", "We help teams build healthy organisations.", True),
     ],
 )
 def test_a_person_as_the_profile_name_names_no_business(name: str, bio: str, named: bool) -> None:

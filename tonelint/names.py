@@ -3,12 +3,19 @@
 A profile whose name field is a person's ("Randy Walker", "Sheri M. Green") names no
 business unless its bio does.  The list holds common English-language given names
 (frequent US, UK, Canadian and Australian first names of recent generations, and common
-Spanish, South Asian, Arabic, East Asian and African ones), lower case.
+Spanish, South Asian, Arabic, East Asian and African ones), lower case, joined by the
+given names of the 1990 US census in ``given_names.txt`` (names that are also common
+English words left out).  ``is_given_name`` reads a name with its accents folded
+("Siobhán", "Renée").
 """
 
 from __future__ import annotations
 
-GIVEN_NAMES = frozenset(
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+_CURATED = frozenset(
     """
     aaron abby abigail adam adrian aiden alan albert alex alexander alexandra alexis alice
     alicia alison allison alyssa amanda amber amelia amy ana andrea andrew andy angela
@@ -53,5 +60,27 @@ GIVEN_NAMES = frozenset(
     oliver omar pablo pedro pooja priya rafael rahul raj rajesh ravi reza rico rohan sanjay
     santiago sergio shreya sunil tamika tariq tasha tomas tyrone valentina vikram wei xavier
     yasmin yusuf zainab zara
+    meg ray
     """.split()
 )
+
+
+@cache
+def _census() -> frozenset[str]:
+    path = Path(__file__).with_name("given_names.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def fold(word: str) -> str:
+    """``word`` in lower case with accents dropped: "Siobhán" -> "siobhan"."""
+    parts = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in parts if not unicodedata.combining(c))
+
+
+def is_given_name(word: str, curated_only: bool = False) -> bool:
+    """Whether ``word`` (any case, accents allowed) is a common given name; with
+    ``curated_only``, one of the names chosen by hand, leaving out the census's names that
+    are as often surnames ("Johnson", "Edison")."""
+    folded = fold(word)
+    return folded in _CURATED or (not curated_only and folded in _census())

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from .. import nlp
 from ..account import LEGAL_SUFFIXES, TRADE_WORDS
 from ..model import Match
-from ..names import GIVEN_NAMES
+from ..names import is_given_name
 from ..textspans import URL_RE, overlaps
 from .base import Option, Rule, vocabulary_check
 from .phrase import PhraseIndex
@@ -129,7 +129,7 @@ _OCCUPATION = re.compile(r"[a-z]{4,}(?:ists?|icians?|itians?)")
 _NOT_OCCUPATIONS = frozenset(
     """optimist optimists realist realists idealist idealists perfectionist perfectionists
     feminist feminists activist activists enthusiast enthusiasts checklist checklists
-    playlist playlists wishlist wishlists bucketlist""".split()
+    playlist playlists wishlist wishlists bucketlist cyclist cyclists""".split()
 )
 _CREDENTIALS = frozenset(
     """md dds dmd do phd rn np pa cpa cfp esq jd llm mba lcsw lpc dvm od dc pt rd rdh lmt ot
@@ -140,7 +140,18 @@ _ROLE_TITLES = frozenset(
     "realtor broker agent attorney lawyer owner founder ceo dentist therapist coach".split()
 )
 _EVENTS = frozenset("forum conference summit expo festival institute council society".split())
-_TITLES = frozenset("dr dr. mr mr. mrs mrs. ms ms. prof prof. attorney coach chef".split())
+_TITLES = frozenset(
+    """dr dr. dra dra. mr mr. mrs mrs. ms ms. prof prof. attorney coach chef auntie aunt uncle
+    pastor nurse abogada abogado grandma grandpa granny nana papa mama""".split()
+)
+# Titles that make one name a person ("Dr. Mo", "Coach Dre", "Auntie Pat"); "Mr." and "Mrs."
+# also make brands' personas ("Mr. Rooter", "Mrs. Fields").
+_PERSON_TITLES = frozenset(
+    "dr dra coach chef auntie aunt uncle pastor nurse grandma grandpa granny nana".split()
+)
+# Little words a title-case name leaves in lower case ("Bank of America").
+_NAME_LINKS = frozenset("of the and for on in at to a an by de la du da von van y".split())
+_HANDLES_AND_LINKS = re.compile(r"(?:https?://|www\.)\S+|\S*@[\w.]+")
 _NAME_SUFFIX = re.compile(r"\b(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|PLLC|P\.C\.|Co\.|& Sons|Group)(?!\w)")
 
 
@@ -158,9 +169,9 @@ def _is_content(token: Any) -> bool:
 
 def _person(name: str, bio: str, business_words: frozenset[str]) -> bool:
     """Whether a profile's name field is a person's name ("Randy Walker", "Sheri M.
-    Green", "Dr. David Sherman"): a common given name and a surname, no business word, and
-    not repeated in the bio (a firm named after its founders, "Morgan Stanley", says its name
-    in the bio)."""
+    Green", "Dr. David Sherman", "Anna", "Tom & Linda"): common given names, with a surname,
+    a title or alone, no business word, and not repeated in the bio (a firm named after its
+    founders, "Morgan Stanley", says its name in the bio; handles and links do not count)."""
     piped = "|" in name  # "Jess | Physio", "Dr. Tom | Dentist": a person and a trade
     if piped:
         name = name.split("|")[0]
@@ -171,30 +182,65 @@ def _person(name: str, bio: str, business_words: frozenset[str]) -> bool:
     words = [w for w in everything if w.lower() not in _TITLES]
     while words and words[-1].rstrip(".").lower() in _CREDENTIALS:
         words.pop()  # "David Sherman, MD", "Jane Smith CPA"
-    if len(words) == 1 and (piped or comma or len(everything) > 1):
-        # "Dr. Mo" is a person; "Mr. Rooter" and "Mr Pipes" are brands
-        titled = len(everything) > 1 and everything[0].lower().rstrip(".") == "dr"
-        given = words[0].lower() in GIVEN_NAMES
-        return words[0][:1].isupper() and (given or titled)
+    said = _HANDLES_AND_LINKS.sub(" ", bio)
+    if len(words) == 1:
+        word = words[0]
+        titled = len(everything) > 1 and everything[0].lower().rstrip(".") in _PERSON_TITLES
+        if re.search(r"['\u2019]s\b", name):
+            return False  # "Papa John's": a possessive names a business
+        if piped or comma or len(everything) > 1:
+            # "Dr. Mo", "Coach Dre" and "Grandma Bev" are people; "Mr. Rooter" is a brand
+            return word[:1].isupper() and (is_given_name(word) or titled)
+        # "Anna", "jules", "Siobhán": a person unless the bio names it ("Meta is ...")
+        return len(word) > 2 and is_given_name(word) and not _said(word, said)
+    couple = re.fullmatch(r"\s*([^\W\d_]+)\s+(?:&|and|\+)\s+([^\W\d_]+)\s*", name)
+    if couple:  # "Tom & Linda", "Rob and Bonnie"
+        return all(is_given_name(w) and not _said(w, said) for w in couple.groups())
     if not 2 <= len(words) <= 3 or re.search(r"['\u2019]s\b|&|\band\b", name):
         return False
-    first, last = words[0].lower(), words[-1]
+    first, last = words[0], words[-1]
     middle = words[1:-1]
     initial = len(last.rstrip(".")) == 1  # "Randy W."
     shouted = all(w.isupper() for w in words)  # "RANDY LEE"
     acronym = last.isupper() and len(last) <= 5 and not initial and not shouted
-    if first not in GIVEN_NAMES or not last[:1].isupper() or acronym:
+    # a bare "First Last" is a person only by a hand-chosen given name: the census also
+    # lists founders' names that brands carry ("Avery Dennison", "Parker Hannifin"); a
+    # title, a credential or a trade after a pipe says "person" on its own
+    marked = piped or comma or len(everything) > len(words)
+    curated = not marked
+    if not is_given_name(first, curated) or not last[:1].isupper() or acronym:
         return False  # "Austin PBS": an acronym names an organisation
     lowers = {w.lower().rstrip(".") for w in words}
     if not lowers.isdisjoint(business_words):
         return False  # "Charles Schwab Corp", "Tyler Technologies", "NOAH Conference"
     if any(len(m.rstrip(".")) > 1 and not m[:1].isupper() for m in middle):
         return False
-    if any(len(m.rstrip(".")) > 1 and m.lower() not in GIVEN_NAMES for m in middle):
+    if any(len(m.rstrip(".")) > 1 and not is_given_name(m, curated) for m in middle):
         return False  # "Kim Sells Houston": a brand, not a middle name
     if initial:
         return True
-    return not re.search(r"\b" + re.escape(last.rstrip(".")) + r"\b", bio, re.IGNORECASE)
+    return not _said(last.rstrip("."), said)
+
+
+def _said(word: str, text: str) -> bool:
+    """Whether ``word`` is in ``text`` as a whole word, in any case."""
+    return re.search(r"\b" + re.escape(word) + r"\b", text, re.IGNORECASE) is not None
+
+
+def _slogan(name: str, bio: str, business_words: frozenset[str]) -> bool:
+    """Whether a profile's name field is a phrase, not a name ("by appointment only",
+    "Healing is not linear", "made with love"): two or more words, one of them a lower-case
+    word a name would capitalise and one a little word ("by", "is", "with"), all of them
+    common English words, none a business word, and not repeated in the bio."""
+    words = re.findall(r"[^\W\d_][\w'\u2019]*", name)
+    if len(words) < 2:
+        return False
+    lowered = any(w[:1].islower() and w.lower() not in _NAME_LINKS for w in words)
+    lowers = {w.lower() for w in words}
+    little = not lowers.isdisjoint(_STOP)
+    common = all(nlp.is_common_word(w) or w in _STOP or w in _NAME_LINKS for w in lowers)
+    phrase = lowered and little and common and lowers.isdisjoint(business_words)
+    return phrase and not _said(name.strip(), bio)
 
 
 def _roles(text: str) -> bool:
@@ -259,6 +305,33 @@ def _listed(items: list[list[Any]]) -> bool:
         and all(len(i) <= 3 for i in full)
         and sum(any(_is_content(t) for t in i) for i in full) >= 2
     )
+
+
+# Words after a product word that make it a verb of buying or a slogan, not an offering:
+# "BOOK ONLINE", "books open 1st of the month", "orders via link", "Drink local".
+_HOW_TO_BUY = re.compile(
+    r"[ \t]*(?:online|now|here|below|via|through|open|today|ahead|direct|directly|local|"
+    r"till|until|link|[\u2190-\u21ff\u2b07\u2935\u27a1\U0001f447])",
+    re.IGNORECASE,
+)
+
+
+# Words before a trade that make it a pastime or a past: "amateur baker", "retired nurse".
+_PASTIME = re.compile(
+    r"\b(?:amateur|bad|retired|former|ex|aspiring|wannabe|hobby|hobbyist|weekend|self-taught|"
+    r"recovering|part-time)[\s-]+$",
+    re.IGNORECASE,
+)
+
+
+def _pastime(text: str, start: int) -> bool:
+    """The trade starting at ``start`` is a pastime or a past job ("amateur baker")."""
+    return _PASTIME.search(text, max(0, start - 24), start) is not None
+
+
+def _how_to_buy(text: str, end: int) -> bool:
+    """The product word ending at ``end`` is how to buy, not what is sold ("book online")."""
+    return _HOW_TO_BUY.match(text, end) is not None and not text[end : end + 1].isalnum()
 
 
 def _idiom_tail(text: str, start: int) -> bool:
@@ -370,6 +443,8 @@ class BioRule(Rule):
             for name in ("offerings", "local_trades")
             for s, e, t in self._hits(ctx, name)
             if not overlaps(s, e, personal)
+            and not _how_to_buy(ctx.text, e)
+            and not _pastime(ctx.text, s)
         ]
         found = [t for _, _, t in offered]
         tokens = [t for t in ctx.doc if not t.is_space]
@@ -377,7 +452,9 @@ class BioRule(Rule):
             # a person's bio ("Husband to Amy. Dad x2. Coffee first."): only a trade or a
             # profession says there is a business; coffee, coaching or gardening are pastimes
             trades = [
-                t for s, e, t in self._hits(ctx, "local_trades") if not overlaps(s, e, personal)
+                t
+                for s, e, t in self._hits(ctx, "local_trades")
+                if not overlaps(s, e, personal) and not _pastime(ctx.text, s)
             ]
             return trades + self._occupations(ctx, tokens, [])
         for i, token in enumerate(tokens):
@@ -440,14 +517,19 @@ class BioRule(Rule):
             for t in tokens
             if _OCCUPATION.fullmatch(t.lower_)
             and t.lower_ not in _NOT_OCCUPATIONS
+            and not _pastime(ctx.text, t.idx)
             and not overlaps(t.idx, t.idx + len(t), own)
             and not overlaps(t.idx, t.idx + len(t), tags)
         ]
 
     def _named(self, ctx: PostContext) -> bool:
         name = str(ctx.post.meta.get("name", ""))
-        if re.search(r"[^\W\d_]", name) and not _person(name, ctx.text, self.business_words):
-            return True  # a name with letters ("3M"), not a ZIP code or a person
+        if (
+            re.search(r"[^\W\d_]", name)
+            and not _person(name, ctx.text, self.business_words)
+            and not _slogan(name, ctx.text, self.business_words)
+        ):
+            return True  # a name with letters ("3M"), not a ZIP code, a person or a phrase
         account = ctx.post.account
         if account is not None and account.self_mentions(ctx.text):
             return True

@@ -199,9 +199,16 @@ def _same(word: str, form: Form) -> bool:
     lower, lemma = form[0], form[1]
     if word in (lower, lemma):
         return True
-    if lower == lemma and lower in (word + "s", word + "es"):
+    if lower != lemma:
+        return False  # an inflected word ("booking") is no singular of a plural ("books")
+    if lower in (word + "s", word + "es"):
         return True  # a plural the table lacks ("KPIs")
-    return word in (lemma + "s", lemma + "es")  # a plural phrase word, a singular in the text
+    # a plural phrase word, a singular in the text; "-es" only where English writes it
+    # ("boxes", "glasses"), so "til" is no singular of "tiles"
+    return word == lower + "s" or (word == lower + "es" and lower.endswith(_ES_ENDINGS))
+
+
+_ES_ENDINGS = ("s", "x", "z", "ch", "sh", "o")
 
 
 def _safe(text: str, phrase: str, suggestion: str) -> bool:
