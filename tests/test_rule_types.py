@@ -81,7 +81,10 @@ def test_words_entry_skips_names_and_gives_way(tmp_path: Path) -> None:
         ("{words: [a, b], min: 1}", "min must be a whole number of at least 2"),
         ("{words: []}", "words must be a non-empty list"),
         ("{regex: a, min: 2}", "'min' belongs to a 'words' entry"),
-        ("{regex: a, words: [b]}", "exactly one of 'regex', 'tokens' or 'words'"),
+        ("{regex: a, words: [b]}", "exactly one of 'regex', 'account', 'tokens' or 'words'"),
+        ("{account: a, regex: b}", "exactly one of 'regex', 'account', 'tokens' or 'words'"),
+        ("{account: [a]}", "account must be a string"),
+        ("{account: '(a'}", "pattern 1: "),
     ],
 )
 def test_words_entry_checked_when_loading(tmp_path: Path, entry: str, error: str) -> None:

@@ -49,6 +49,22 @@ def test_account_third_person_counts_as_self() -> None:
     assert "bragging (award)" in message
 
 
+def test_account_in_the_third_person_sounds_corporate() -> None:
+    linter = Linter(load_ruleset("general"), select=["corporate-tone"])
+
+    def flagged(text: str, account: Account | None = ACME) -> list[str]:
+        found = linter.lint_post(_post(text, account))
+        return [text[f.column - 1 : f.end_column - 1] for f in found]
+
+    invite = "Acme Plumbing invites homeowners to a free workshop on Saturday."
+    assert flagged(invite) == ["Acme Plumbing invites"]
+    assert flagged("Big news! 🎉 Acme is proud to sponsor the fun run.") == ["Acme is proud"]
+    assert flagged(invite, None) == []  # without an account, nothing is the business
+    assert flagged("@AcmeCo invites you to the fair.") == []  # a handle may be a tag
+    assert flagged("Thanks to everyone Acme Plumbing invites each year.") == []  # mid-sentence
+    assert flagged("Acme Plumbing fixed 40 leaks this week.") == []  # a plain verb
+
+
 def test_own_handles_and_brand_accounts_are_self_not_mentions() -> None:
     signals = _signals("@AcmeCo and @AcmeCoTexas crews fixed 40 leaks, thanks to @CityWater", ACME)
     assert signals["self_mention"] == 2

@@ -1,24 +1,25 @@
 """Rule type ``pattern``: regular expressions and spaCy token patterns written in YAML.
 
 Each entry of ``patterns`` is ``{regex: ...}`` (Python ``re`` syntax, matched on the post
-text), ``{tokens: [...]}`` (a spaCy ``Matcher`` pattern: a list of token specs such as
-``{LEMMA: pleased}``; lemmas are lower case) or ``{words: [...], min: N}``: words and
-phrases matched as the ``phrase`` type matches them (lemmas, token boundaries) that are
-flagged only when at least N different ones stand in one sentence, where each alone would
-be an ordinary word ("committed", "stakeholders", "initiative").  A capitalised word inside a
-sentence is left out: it belongs to a name or a title ("Chief Inclusion Officer").  A
-``words`` match spans its first to its last listed word and gives way to any other entry's
-match it overlaps.  An entry may carry its own ``message`` and ``suggestion``; ``{match}``
-in a message is the matched text and ``{words}`` the listed words found (for a regex or
-token entry, the matched text).  ``not_followed_by`` and
+text), ``{account: ...}`` (a regex matched right after the post's own account, named by its
+name, an alias or its website at the start of a sentence: "Harbor Light Fertility invites";
+nothing without an ``account``), ``{tokens: [...]}`` (a spaCy ``Matcher`` pattern: a list of
+token specs such as ``{LEMMA: pleased}``; lemmas are lower case) or ``{words: [...], min:
+N}``: words and phrases matched as the ``phrase`` type matches them (lemmas, token
+boundaries) that are flagged only when at least N different ones stand in one sentence,
+where each alone would be an ordinary word ("committed", "stakeholders", "initiative"). A
+capitalised word inside a sentence is left out: it belongs to a name or a title ("Chief
+Inclusion Officer"). A ``words`` match spans its first to its last listed word and gives way
+to any other entry's match it overlaps. An entry may carry its own ``message`` and
+``suggestion``; ``{match}`` in a message is the matched text and ``{words}`` the listed
+words found (for a regex or token entry, the matched text). ``not_followed_by`` and
 ``not_preceded_by`` are regexes that cancel a match when they occur in the same sentence
 within 80 characters after / before it (a passive voice "was decided" unless "by ...");
 ``unless`` is a regex that cancels the entry's matches when it occurs anywhere in the post;
-``fix: true`` declares the suggestion a safe replacement for ``--fix``.
-Rule options: ``unless`` (with ``unless_within``: only the first N characters) clears the
-whole post, as a disclosure does; ``replies_only`` checks only replies (to an @handle or a
-review: "Hi Sarah, ...", "Thanks for your review").  Patterns are compiled once, when the
-ruleset loads.
+``fix: true`` declares the suggestion a safe replacement for ``--fix``. Rule options:
+``unless`` (with ``unless_within``: only the first N characters) clears the whole post, as a
+disclosure does; ``replies_only`` checks only replies (to an @handle or a review: "Hi Sarah,
+...", "Thanks for your review"). Patterns are compiled once, when the ruleset loads.
 
 Example::
 
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
 
 _ENTRY_KEYS = {
     "regex",
+    "account",
     "tokens",
     "words",
     "min",
@@ -58,7 +60,11 @@ _ENTRY_KEYS = {
     "unless",
     "fix",
 }
+_KINDS = ("regex", "account", "tokens", "words")
 _CONTEXT = 80  # characters searched by not_followed_by / not_preceded_by
+# What may stand between the start of a sentence and the account's name: a few marks or
+# emoji ("🎉 Acme invites ...").
+_OPENING = re.compile(r"(?:^|[.!?:]\s+|\n\s*)\W{0,4}$")
 
 
 def _check_patterns(value: Any) -> None:
@@ -70,8 +76,10 @@ def _check_patterns(value: Any) -> None:
         unknown = set(item) - _ENTRY_KEYS
         if unknown:
             raise ValueError(f"pattern {n}: unknown key {sorted(unknown)[0]!r}")
-        if sum(key in item for key in ("regex", "tokens", "words")) != 1:
-            raise ValueError(f"pattern {n} needs exactly one of 'regex', 'tokens' or 'words'")
+        if sum(key in item for key in _KINDS) != 1:
+            raise ValueError(
+                f"pattern {n} needs exactly one of 'regex', 'account', 'tokens' or 'words'"
+            )
         if "min" in item and "words" not in item:
             raise ValueError(f"pattern {n}: 'min' belongs to a 'words' entry")
         if "words" in item:
@@ -85,11 +93,12 @@ def _check_patterns(value: Any) -> None:
             least = item.get("min", 2)
             if not (isinstance(least, int) and not isinstance(least, bool) and least >= 2):
                 raise ValueError(f"pattern {n}: min must be a whole number of at least 2")
-        elif "regex" in item:
-            if not isinstance(item["regex"], str):
-                raise ValueError(f"pattern {n}: regex must be a string")
+        elif "regex" in item or "account" in item:
+            kind = "regex" if "regex" in item else "account"
+            if not isinstance(item[kind], str):
+                raise ValueError(f"pattern {n}: {kind} must be a string")
             try:
-                regexcheck.check(item["regex"])
+                regexcheck.check(item[kind])
             except ValueError as exc:
                 raise ValueError(f"pattern {n}: {exc}") from None
         elif not (
@@ -261,6 +270,7 @@ class PatternRule(Rule):
         self.matcher: Any = None
         self.needs: list[list[Need] | None] = []
         self.stacks: list[tuple[PhraseIndex, int, _Entry]] = []
+        self.after_account: list[tuple[re.Pattern[str], _Entry]] = []
         for n, item in enumerate(self.opts["patterns"]):
             entry = _Entry(
                 item.get("message"),
@@ -273,6 +283,9 @@ class PatternRule(Rule):
             if "regex" in item:
                 regex = re.compile(item["regex"], flags)
                 self.regexes.append((regex, entry, Gate(regex)))
+                continue
+            if "account" in item:
+                self.after_account.append((re.compile(item["account"], flags), entry))
                 continue
             if "words" in item:
                 index = PhraseIndex([(w, None) for w in item["words"]])
@@ -304,12 +317,28 @@ class PatternRule(Rule):
             for m in regex.finditer(text):
                 if m.end() > m.start():
                     yield m.start(), m.end(), entry
+        account = ctx.post.account
+        if self.after_account and account is not None:
+            yield from self._after_account(text, account.self_mentions(text))
         if self.matcher is not None and self._may_match(ctx):
             doc = nlp.sentenced(nlp.lemmatized(ctx.doc))  # patterns may test either
             strings = doc.vocab.strings
             for match_id, start, end in self.matcher(doc):
                 span = doc[start:end]
                 yield span.start_char, span.end_char, self.token_entries[strings[match_id]]
+
+    def _after_account(
+        self, text: str, spans: list[tuple[int, int]]
+    ) -> Iterator[tuple[int, int, _Entry]]:
+        """The ``account`` entries' matches: the account named (not by a handle or a
+        hashtag) at the start of a sentence, and the entry's regex right after it."""
+        for start, end in spans:
+            if text[start] in "@#" or not _OPENING.search(text, max(0, start - 8), start):
+                continue
+            for regex, entry in self.after_account:
+                m = regex.match(text, end)
+                if m and m.end() > end:
+                    yield start, m.end(), entry
 
     def _stacked(
         self, ctx: PostContext, skipped: list[tuple[int, int]]
