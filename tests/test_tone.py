@@ -306,6 +306,44 @@ def test_a_sales_hook_is_not_a_question() -> None:
     assert asked["question"] == 1  # "What do you want ...": the hook must open the sentence
 
 
+def test_a_question_after_an_offer_is_part_of_the_pitch() -> None:
+    offer = "Gutter guard season package: 4 visits for $199. Anyone else's gutters a jungle?"
+    signals = _signals(offer)
+    assert "question" not in signals and signals["pitch_question"] == 1
+    assert _self_promotion("Our gutter guard package is back: 4 visits for $199. Who's in?")
+    # still a question: no-engagement stays quiet
+    linter = Linter(load_ruleset("general"), select=["no-engagement"])
+    assert linter.lint_post(_post(offer)) == []
+    # a question first, or one asking what the business should do, is asked for real
+    assert _signals("Anyone else's gutters a jungle? We clean them for $99.")["question"] == 1
+    asked = _signals("New flavours at $4 a scoop. Which one should we make next?")
+    assert asked["question"] == 1 and "pitch_question" not in asked
+    # an invitation keeps the question a question
+    invited = _signals("Cones are $3 this week. Which flavour wins? Tell us below!")
+    assert invited["question"] == 1
+
+
+def test_a_job_shown_is_the_business_talking_about_itself() -> None:
+    shown = _signals("Tankless water heater install in Riverside today. Endless hot showers!")
+    assert shown["self_mention"] == 1
+    assert _signals("Full tear-off and replacement done in ONE day on this ranch.")["self_mention"]
+    # not a job: congratulations, or someone else finishing
+    assert "self_mention" not in _signals("Well done to everyone who ran the half marathon today!")
+    assert "self_mention" not in _signals("Tyler swam once he finished the pool today.")
+    assert "self_mention" not in _signals("How long does a roof replacement take? About two days.")
+
+
+def test_greeting_someone_else_invites() -> None:
+    for text in (
+        "Happy 90th birthday to Mrs. Ruth Abernathy! She has a lemonade for our crew.",
+        "Muchas gracias a Doña Carmen for the tamales she made for our crew!",
+        "Cheers to Danny and the crew at Corner Cup for keeping us going this morning.",
+        "Welcome to the neighborhood, Priya and Sam! Keys handed over yesterday.",
+    ):
+        assert _signals(text)["invitations"] == 1, text
+    assert "invitations" not in _signals("Happy 10 years to us! Same crew, same coffee.")
+
+
 def test_advice_words_that_qualify_a_name_are_not_advice() -> None:
     named = _signals("Our Safety Advisory Board met the Data Team at the Acme plant.", ACME)
     assert "informative" not in named

@@ -60,6 +60,7 @@ SIGNALS = (
     "link",
     "teaser",
     "question",
+    "pitch_question",
     "mention",
     "reply",
 )
@@ -144,6 +145,33 @@ _TESTIMONIAL = re.compile(r"[\"\u201d]\s*[-\u2013\u2014]+\s*[A-Z][a-z]")
 _OFFERS = re.compile(r"(?i)\s+(?:now |also )?(?:offers|provides)\b|\s+now (?:has|accepts|takes)\b")
 # A finished job shown off: "Before ➡️ after", "before/after", "before & after".
 _BEFORE_AFTER = re.compile(r"(?i)\bbefore\s*(?:[/&+]|->|\u2192|\u27a1\ufe0f?)\s*after\b")
+# A job the business finished, told with where or when: "Tankless water heater install in
+# Riverside today", "replacement done in ONE day", "FULL CORRECTION on this Mustang GT",
+# "swapped out this water heater in Hilliard today".  The work is the business's own even
+# when no "we" says so; "well done to everyone who ran" and "once he finished" are not jobs.
+_JOB = (
+    r"(?<!well )(?<!he )(?<!she )(?<!they )(?<!I )(?<!we )(?<!you )"
+    r"(?:done|finished|completed|installed|wrapped up|swapped out|replaced|install"
+    r"|installation|replacement|upgrade|correction|tune-up|clean-?up|makeover|remodel"
+    r"|renovation|goes solar|in for an?)"
+)
+_WHEN = (
+    r"(?:today|yesterday|this (?:week|morning|afternoon)|in (?:one|two|three|\d+) days?"
+    r"|(?:on|in|for|at) this (?!(?:day|week|month|year|time|post|season|weekend|morning)\b)\w+)"
+)
+_WORK_SHOWN = re.compile(
+    rf"(?i)\b{_JOB}\b[^.!?\n]{{0,60}}?\b{_WHEN}\b|\b{_WHEN}\b[^.!?\n]{{0,60}}?\b{_JOB}\b"
+)
+# A question asking what the business should do next: input wanted, even after an offer.
+_ASKS_FOR_INPUT = re.compile(
+    r"(?i)\b(?:should we|shall we|want us to|like us to|would you like us|should I|help us)\b"
+)
+# Greetings to someone else the phrase list cannot hold: "Happy 90th birthday to Ruth",
+# "Happy 10 years to our neighbours", "Muchas gracias a Doña Carmen", "Cheers to the lady".
+_GREETING = re.compile(
+    r"(?i)(?:\bhappy\s+\d+(?:st|nd|rd|th)?\s+(?:birthday|anniversary|years?)?\s*(?:to)?"
+    r"|\b(?:muchas\s+)?gracias(?:\s+a)?|\bcheers\s+to|\bwelcome\s+to\s+the\s+neighbou?rhood),?"
+)
 # A price ("$49", "£18", "$99/mo"): an offer.
 _PRICE = re.compile(r"[$\u00a3\u20ac]\s?\d[\d,]*(?:\.\d\d)?\b")
 # A call to act that only applies if something happens ("If someone calls you, hang up and
@@ -384,6 +412,7 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
         price = next((m for m in _PRICE.finditer(text) if not overlaps(*m.span(), skip)), None)
         if price:  # one price is an offer; more prices are the same offer
             signals.add("promotional", price.group())
+            offers.append(price.span())
     reviewed = False  # a customer's review shown off: it is about the business
     if "\u2b50" in text or "\u2605" in text:
         for m in _STARS.finditer(text):
@@ -395,13 +424,30 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
             reviewed = True
     if reviewed and not signals.counts.get("self_mention"):
         signals.add("self_mention", "a customer's review")
+    if not signals.counts.get("self_mention") and not invites:
+        job = _WORK_SHOWN.search(text)
+        if job and not overlaps(*job.span(), skip):
+            signals.add("self_mention", "a job shown")
     if signals.counts.get("bragging") and "invitations" in signals.counts:
         _thanks_for_the_boast(signals, named)
+    if "appy" in text or "racias" in text or "heers" in text or "eighbo" in text:
+        for m in _GREETING.finditer(text):
+            if overlaps(*m.span(), skip) or _to_self(text, m.end(), self_spans):
+                continue
+            if _NAMED_PARTY.match(text, m.end()):  # someone named, not "happy 4th of July"
+                signals.add("invitations", " ".join(m.group().split()))
+                invites.append(m.start())
+                named.append(" ".join(m.group().split()))
     call_starts = sorted(start for start, _ in calls)
     invites.sort()
+    offer_starts = sorted(start for start, _ in offers)
     for end in asked:
-        if not _answered_by_offer(end, breaks, call_starts, invites):
-            signals.add("question", "?")
+        if _answered_by_offer(end, breaks, call_starts, invites):
+            continue
+        if not invites and _follows_offer(text, end, breaks, offer_starts):
+            signals.add("pitch_question", "?")  # still a question, but part of the pitch
+            continue
+        signals.add("question", "?")
     if vocabulary.hashtags and "#" in text:
         for start, end in ctx.skipped_spans(("hashtags",)):
             listed = vocabulary.hashtags.get(_joined(text[start + 1 : end]))
@@ -460,6 +506,18 @@ def _thanks_for_the_boast(signals: Signals, named: list[str]) -> None:
     else:
         del signals.words["invitations"]
         del signals.counts["invitations"]
+
+
+def _follows_offer(text: str, end: int, breaks: list[int], offers: list[int]) -> bool:
+    """Whether the question ending at ``end`` comes after an offer made in an earlier
+    sentence ("Mosquito packages, $299 a season. Anybody else's yard a buffet?"): part of
+    the pitch, unless it asks what the business should do ("What should we bake next?").
+    ``breaks`` are the sentence starts and ``offers`` where offers start, both sorted."""
+    if not offers:
+        return False
+    i = bisect.bisect_right(breaks, end - 1) - 1
+    opening = breaks[i] if i >= 0 else 0
+    return offers[0] < opening and not _ASKS_FOR_INPUT.search(text, opening, end)
 
 
 def _answered_by_offer(end: int, breaks: list[int], calls: list[int], invites: list[int]) -> bool:

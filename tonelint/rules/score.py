@@ -44,6 +44,7 @@ LABELS = {
     "link": "a link",
     "teaser": "a bare link with next to no words",
     "question": "asks a question",
+    "pitch_question": "asks a question after an offer",
     "mention": "mentions someone",
     "reply": "is a reply",
 }
