@@ -150,7 +150,6 @@ _BEFORE_AFTER = re.compile(r"(?i)\bbefore\s*(?:[/&+]|->|\u2192|\u27a1\ufe0f?)\s*
 # "swapped out this water heater in Hilliard today".  The work is the business's own even
 # when no "we" says so; "well done to everyone who ran" and "once he finished" are not jobs.
 _JOB = (
-    r"(?<!well )(?<!he )(?<!she )(?<!they )(?<!I )(?<!we )(?<!you )"
     r"(?:done|finished|completed|installed|wrapped up|swapped out|replaced|install"
     r"|installation|replacement|upgrade|correction|tune-up|clean-?up|makeover|remodel"
     r"|renovation|goes solar|in for an?)"
@@ -159,9 +158,30 @@ _WHEN = (
     r"(?:today|yesterday|this (?:week|morning|afternoon)|in (?:one|two|three|\d+) days?"
     r"|(?:on|in|for|at) this (?!(?:day|week|month|year|time|post|season|weekend|morning)\b)\w+)"
 )
-_WORK_SHOWN = re.compile(
-    rf"(?i)\b{_JOB}\b[^.!?\n]{{0,60}}?\b{_WHEN}\b|\b{_WHEN}\b[^.!?\n]{{0,60}}?\b{_JOB}\b"
+_JOB_DONE = re.compile(rf"(?i)\b{_JOB}\b")
+# Literals one of which every ``_JOB_DONE`` match holds (lower case): a cheap test first.
+_JOB_LITERALS = (
+    "done",
+    "finish",
+    "complet",
+    "install",
+    "wrapped",
+    "swapped",
+    "replac",
+    "upgrade",
+    "correction",
+    "tune-up",
+    "clean",
+    "makeover",
+    "remodel",
+    "renovation",
+    "solar",
+    "in for a",
 )
+_JOB_WHEN = re.compile(rf"(?i)\b{_WHEN}\b")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_NOT_A_JOB = re.compile(r"(?i)\b(?:well|he|she|they|I|we|you)\s+$")  # "well done", "she finished"
+_JOB_REACH = 60  # characters between the job and its where or when, in one sentence
 # A question asking what the business should do next: input wanted, even after an offer.
 _ASKS_FOR_INPUT = re.compile(
     r"(?i)\b(?:should we|shall we|want us to|like us to|would you like us|should I|help us)\b"
@@ -424,10 +444,8 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
             reviewed = True
     if reviewed and not signals.counts.get("self_mention"):
         signals.add("self_mention", "a customer's review")
-    if not signals.counts.get("self_mention") and not invites:
-        job = _WORK_SHOWN.search(text)
-        if job and not overlaps(*job.span(), skip):
-            signals.add("self_mention", "a job shown")
+    if not signals.counts.get("self_mention") and not invites and _job_shown(text, ctx.lower, skip):
+        signals.add("self_mention", "a job shown")  # the business's own work, no "we" needed
     if signals.counts.get("bragging") and "invitations" in signals.counts:
         _thanks_for_the_boast(signals, named)
     if "appy" in text or "racias" in text or "heers" in text or "eighbo" in text:
@@ -506,6 +524,27 @@ def _thanks_for_the_boast(signals: Signals, named: list[str]) -> None:
     else:
         del signals.words["invitations"]
         del signals.counts["invitations"]
+
+
+def _job_shown(text: str, lower: str, skip: list[tuple[int, int]]) -> bool:
+    """Whether ``text`` (``lower``: lower-cased) tells of a job done with where or when in
+    the same sentence, within ``_JOB_REACH`` characters ("install in Riverside today"),
+    outside ``skip``."""
+    if not any(literal in lower for literal in _JOB_LITERALS):
+        return False
+    for job in _JOB_DONE.finditer(text):
+        if overlaps(*job.span(), skip) or _NOT_A_JOB.search(
+            text, max(0, job.start() - 6), job.start()
+        ):
+            continue
+        after = _SENTENCE_END.split(text[job.end() : job.end() + _JOB_REACH + 40], 1)[0]
+        when = _JOB_WHEN.search(after)
+        if when and when.start() <= _JOB_REACH + 1:
+            return True
+        before = _SENTENCE_END.split(text[max(0, job.start() - _JOB_REACH - 40) : job.start()])[-1]
+        if any(len(before) - w.end() <= _JOB_REACH + 1 for w in _JOB_WHEN.finditer(before)):
+            return True
+    return False
 
 
 def _follows_offer(text: str, end: int, breaks: list[int], offers: list[int]) -> bool:
