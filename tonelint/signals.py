@@ -226,7 +226,9 @@ class Signals:
         self.words.setdefault(name, []).append(word)
 
     def count(self, name: str) -> int:
-        parts = COMPOSITES.get(name, (name,))
+        parts = COMPOSITES.get(name)
+        if parts is None:  # the common case: one signal, no sum to build
+            return self.counts.get(name, 0)
         return sum(self.counts.get(p, 0) for p in parts)
 
 
