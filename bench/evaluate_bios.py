@@ -89,8 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-# Samples 1 to 4 are development samples of the bio rules, sample 5 holds them out;
-# see bench/labels/BIOS.md.
+# Each sample was committed before the next change to the bio rules and measured it;
+# sample 6 holds out the latest round (see bench/labels/BIOS.md).
 LABEL_SETS = ("bios.csv", "bios-2.csv", "bios-3.csv", "bios-4.csv", "bios-5.csv", "bios-6.csv")
 
 

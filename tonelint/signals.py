@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
 from . import nlp
+from .literals import Gate
 from .rules.phrase import PhraseIndex
 from .textspans import is_reply, overlaps
 
@@ -159,27 +160,8 @@ _WHEN = (
     r"|(?:on|in|for|at) this (?!(?:day|week|month|year|time|post|season|weekend|morning)\b)\w+)"
 )
 _JOB_DONE = re.compile(rf"(?i)\b{_JOB}\b")
-# Literals one of which every ``_JOB_DONE`` match holds (lower case): a cheap test first.
-_JOB_LITERALS = (
-    "done",
-    "finish",
-    "complet",
-    "install",
-    "wrapped",
-    "swapped",
-    "replac",
-    "upgrade",
-    "correction",
-    "tune-up",
-    "clean",
-    "makeover",
-    "remodel",
-    "renovation",
-    "solar",
-    "in for a",
-)
+_JOB_GATE = Gate(_JOB_DONE)  # the literals every match holds: a cheap test first
 _JOB_WHEN = re.compile(rf"(?i)\b{_WHEN}\b")
-_SENTENCE_END = re.compile(r"[.!?\n]")
 _NOT_A_JOB = re.compile(r"(?i)\b(?:well|he|she|they|I|we|you)\s+$")  # "well done", "she finished"
 _JOB_REACH = 60  # characters between the job and its where or when, in one sentence
 # A question asking what the business should do next: input wanted, even after an offer.
@@ -192,6 +174,7 @@ _GREETING = re.compile(
     r"(?i)(?:\bhappy\s+\d+(?:st|nd|rd|th)?\s+(?:birthday|anniversary|years?)?\s*(?:to)?"
     r"|\b(?:muchas\s+)?gracias(?:\s+a)?|\bcheers\s+to|\bwelcome\s+to\s+the\s+neighbou?rhood),?"
 )
+_GREETING_GATE = Gate(_GREETING)
 # A price ("$49", "£18", "$99/mo"): an offer.
 _PRICE = re.compile(r"[$\u00a3\u20ac]\s?\d[\d,]*(?:\.\d\d)?\b")
 # A call to act that only applies if something happens ("If someone calls you, hang up and
@@ -446,25 +429,24 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
             reviewed = True
     if reviewed and not signals.counts.get("self_mention"):
         signals.add("self_mention", "a customer's review")
-    if not signals.counts.get("self_mention") and not invites and _job_shown(text, ctx.lower, skip):
+    if not signals.counts.get("self_mention") and not invites and _job_shown(ctx, skip):
         signals.add("self_mention", "a job shown")  # the business's own work, no "we" needed
     if signals.counts.get("bragging") and "invitations" in signals.counts:
         _thanks_for_the_boast(signals, named)
-    if "appy" in text or "racias" in text or "heers" in text or "eighbo" in text:
+    if _GREETING_GATE.may_match(text, ctx.lower, ctx.folds_to_ascii):
         for m in _GREETING.finditer(text):
             if overlaps(*m.span(), skip) or _to_self(text, m.end(), self_spans):
                 continue
             if _NAMED_PARTY.match(text, m.end()):  # someone named, not "happy 4th of July"
                 signals.add("invitations", " ".join(m.group().split()))
                 invites.append(m.start())
-                named.append(" ".join(m.group().split()))
     call_starts = sorted(start for start, _ in calls)
     invites.sort()
-    offer_starts = sorted(start for start, _ in offers)
+    first_offer = min((start for start, _ in offers), default=None)
     for end in asked:
         if _answered_by_offer(end, breaks, call_starts, invites):
             continue
-        if not invites and _follows_offer(text, end, breaks, offer_starts):
+        if not invites and _follows_offer(text, end, breaks, first_offer):
             signals.add("pitch_question", "?")  # still a question, but part of the pitch
             continue
         signals.add("question", "?")
@@ -528,37 +510,39 @@ def _thanks_for_the_boast(signals: Signals, named: list[str]) -> None:
         del signals.counts["invitations"]
 
 
-def _job_shown(text: str, lower: str, skip: list[tuple[int, int]]) -> bool:
-    """Whether ``text`` (``lower``: lower-cased) tells of a job done with where or when in
-    the same sentence, within ``_JOB_REACH`` characters ("install in Riverside today"),
-    outside ``skip``."""
-    if not any(literal in lower for literal in _JOB_LITERALS):
+def _job_shown(ctx: PostContext, skip: list[tuple[int, int]]) -> bool:
+    """Whether the post tells of a job done with where or when in the same sentence, within
+    ``_JOB_REACH`` characters ("install in Riverside today"), outside ``skip``."""
+    text = ctx.text
+    if not _JOB_GATE.may_match(text, ctx.lower, ctx.folds_to_ascii):
         return False
     for job in _JOB_DONE.finditer(text):
         if overlaps(*job.span(), skip) or _NOT_A_JOB.search(
             text, max(0, job.start() - 6), job.start()
         ):
             continue
-        after = _SENTENCE_END.split(text[job.end() : job.end() + _JOB_REACH + 40], 1)[0]
+        after = _SENTENCE_BREAK.split(text[job.end() : job.end() + _JOB_REACH + 40], 1)[0]
         when = _JOB_WHEN.search(after)
         if when and when.start() <= _JOB_REACH + 1:
             return True
-        before = _SENTENCE_END.split(text[max(0, job.start() - _JOB_REACH - 40) : job.start()])[-1]
+        before = _SENTENCE_BREAK.split(text[max(0, job.start() - _JOB_REACH - 40) : job.start()])[
+            -1
+        ]
         if any(len(before) - w.end() <= _JOB_REACH + 1 for w in _JOB_WHEN.finditer(before)):
             return True
     return False
 
 
-def _follows_offer(text: str, end: int, breaks: list[int], offers: list[int]) -> bool:
+def _follows_offer(text: str, end: int, breaks: list[int], first_offer: int | None) -> bool:
     """Whether the question ending at ``end`` comes after an offer made in an earlier
     sentence ("Mosquito packages, $299 a season. Anybody else's yard a buffet?"): part of
     the pitch, unless it asks what the business should do ("What should we bake next?").
-    ``breaks`` are the sentence starts and ``offers`` where offers start, both sorted."""
-    if not offers:
+    ``breaks`` are the sorted sentence starts, ``first_offer`` where the first offer starts."""
+    if first_offer is None:
         return False
     i = bisect.bisect_right(breaks, end - 1) - 1
     opening = breaks[i] if i >= 0 else 0
-    return offers[0] < opening and not _ASKS_FOR_INPUT.search(text, opening, end)
+    return first_offer < opening and not _ASKS_FOR_INPUT.search(text, opening, end)
 
 
 def _answered_by_offer(end: int, breaks: list[int], calls: list[int], invites: list[int]) -> bool:
