@@ -552,3 +552,66 @@ def test_a_call_is_an_imperative_not_a_report() -> None:
     assert _signals("Stop by the shop on Saturday for a free sample.")["calls_to_buy"] == 1
     assert "calls_to_buy" not in _signals("The Little League team stopped by the shop today.")
     assert "calls_to_buy" not in _signals("A neighbour called us at midnight about a leak.")
+
+
+def test_a_call_opens_its_sentence_or_clause() -> None:
+    assert _signals("Walk-ins all week. Come in before noon.")["calls_to_buy"] == 1
+    assert _signals("Questions about your loan, call us.")["calls_to_buy"] == 1
+    assert _signals("Don't forget to book your cleaning.")["calls_to_buy"] == 1
+    assert _signals("So come in and say hi!")["calls_to_buy"] == 1
+    # what other people do is no call: "we see aids come in", "people choose to come in"
+    assert "calls_to_buy" not in _signals("Damp is why we see hearing aids come in for repair.")
+    assert "calls_to_buy" not in _signals("Some clients choose to come in every month.")
+    assert "calls_to_buy" not in _signals("Mr. Lund has come in every week since 2015.")
+
+
+def test_an_offer_back_or_in_needs_no_we() -> None:
+    counts = _signals("Pumpkin bread is BACK 🎃 Saturdays only.")
+    assert counts["promotional"] == 1 and counts["self_mention"] == 1
+    assert _signals("Holiday preorders are open! Apple, pecan, pumpkin.")["promotional"] == 1
+    assert "promotional" not in _signals("Allergy season is here. Keep the windows shut.")
+    assert "promotional" not in _signals("Comments are open: tell us your worst drain story.")
+
+
+def test_a_sale_shown_at_the_top_promotes_the_business() -> None:
+    counts = _signals("SOLD in 5 days 🔑 Congrats to the Okafors!")
+    assert counts["promotional"] == 1 and counts["self_mention"] == 1
+    assert _signals("JUST LEASED 🔑 2,000 SF retail on Main.")["self_mention"] == 1
+    assert "self_mention" not in _signals("CLOSED Monday for Memorial Day. Back Tuesday.")
+
+
+def test_new_barbers_and_this_is_spotlights() -> None:
+    assert _signals("Welcome to the family @nina.cuts 💈 Book her on Tuesdays.")["promotional"]
+    assert _signals("This is Marta. She has run our front desk for 12 years.")["promotional"]
+    assert "promotional" not in _signals("This is important: test your smoke alarm.")
+
+
+def test_an_opening_question_followed_by_an_offer_and_a_call_is_a_hook() -> None:
+    hook = "Moving out in June? Our move-out clean starts at $199. Text 555-0148 for a quote!"
+    assert "question" not in _signals(hook)
+    assert _self_promotion(hook)
+    tip = (
+        "Tooth knocked out? Hold it by the crown. Rinse it gently. Keep it in milk. "
+        "Then call 555-0142."
+    )
+    assert _signals(tip)["question"] == 1  # advice between: a real question, not a pitch
+
+
+def test_number_one_ranking_a_fact_is_no_boast() -> None:
+    assert "bragging" not in _signals("Moisture is the #1 reason hearing aids need repair.")
+    assert _signals("Voted the #1 bakery in town!")["bragging"] == 1
+
+
+def test_formal_notices_inform() -> None:
+    notice = (
+        "Acme Plumbing wishes to inform clients that service will resume on Monday. "
+        "We apologize for any inconvenience."
+    )
+    assert _signals(notice, ACME)["informative"] == 3
+    assert not _self_promotion(notice, ACME)
+
+
+def test_an_anniversary_greeted_is_not_the_business_anniversary() -> None:
+    counts = _signals("Happy anniversary to Ruth and Al, 50 years today!")
+    assert "promotional" not in counts and counts["invitations"] == 1
+    assert _signals("Our 10th anniversary party is Saturday!")["promotional"] == 1

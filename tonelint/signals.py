@@ -67,6 +67,9 @@ SIGNALS = (
 )
 # Composite signal names a rule may also use.
 COMPOSITES = {"self_reference": ("first_person", "self_mention")}
+# The order the phrase lists are read in: boasts before invitations ("voted best" is no
+# call to vote), invitations before offers, offers and calls before advice ("flat rate").
+_VOCABULARY_ORDER = ("bragging", "invitations", "calls_to_buy", "promotional", "informative")
 
 _RESHARE = re.compile(r"^\s*RT (@\w{1,30}):")
 # A reply starts with the handles it answers; in a hosted chat the answer number comes
@@ -129,16 +132,18 @@ _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 # call to action.
 _PHONE = re.compile(r"(?<![\w.-])(?:\+?1[-. ])?(?:\(\d{3}\) ?|\d{3}[-. ])?\d{3}[-.]\d{4}(?![\w-])")
 _PHONE_HINT = re.compile(r"\d{3}[-.]\d")  # what every phone number holds, found fast
-# A staff spotlight opening a sentence: "Meet Rosa!", "Say hello to Dr. Lee".
+# A staff spotlight opening a sentence: "Meet Rosa!", "Say hello to Dr. Lee", "This is Sal.".
 _SPOTLIGHT = re.compile(
-    r"(?:^|(?<=[.!?\n]))[^\w\n]{0,8}\b(?:Meet|MEET|Say hello to|Say hi to)\s+"
+    r"(?:^|(?<=[.!?\n]))[^\w\n]{0,8}\b(?:(?:Meet|MEET|Say hello to|Say hi to)\s+"
     r"(?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?(?!(?:The|Our|Us|An?|Your|My)\b)[A-Z][a-z]+\b"
+    r"|This is (?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?[A-Z][a-z]+(?=[.!,]))"
 )
-# "Welcome Dr. Lee to the team!": a new hire announced.
+# "Welcome Dr. Lee to the team!", "Welcome to the family @kev.cuts": a new hire announced.
 _WELCOME = re.compile(
     r"\b[Ww]elcome,?\s+(?:(?:Dr|Mr|Mrs|Ms)\.?\s+|Attorney\s+|Nurse\s+)?[A-Z][\w'\u2019-]+"
     r"(?:\s+[A-Z][\w'\u2019-]+)?,?\s+to\s+(?:the|our)\s+(?:[\w&'\u2019-]+\s+){0,3}?"
     r"(?:team|firm|practice|office|clinic|crew|family|staff)\b"
+    r"|\b[Ww]elcome to the (?:team|family|crew)[,!]?\s+(?:@\w|[A-Z][a-z])"
 )
 # A quoted review signed by the customer: '"They were so gentle." — Karen'.
 _TESTIMONIAL = re.compile(r"[\"\u201d]\s*[-\u2013\u2014]+\s*[A-Z][a-z]")
@@ -175,6 +180,12 @@ _GREETING = re.compile(
     r"|\b(?:muchas\s+)?gracias(?:\s+a)?|\bcheers\s+to|\bwelcome\s+to\s+the\s+neighbou?rhood),?"
 )
 _GREETING_GATE = Gate(_GREETING)
+# "#1" or "number one" ranking a fact, not the business: "the #1 reason aids break".
+_RANKS = frozenset({"#1", "no. 1", "number one"})
+_RANKS_A_FACT = re.compile(
+    r"(?i)\s+(?:reason|cause|question|mistake|tip|thing|rule|complaint|sign|killer|source"
+    r"|risk|problem|culprit|myth|request)s?\b"
+)
 # A price ("$49", "£18", "$99/mo"): an offer.
 _PRICE = re.compile(r"[$\u00a3\u20ac]\s?\d[\d,]*(?:\.\d\d)?\b")
 # A call to act that only applies if something happens ("If someone calls you, hang up and
@@ -186,6 +197,40 @@ _STARS = re.compile(r"[\u2b50\u2605](?:\ufe0f)?(?:\s*[\u2b50\u2605](?:\ufe0f)?){
 # before one.
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][\w'\u2019&-]*")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:\n]|^\W+)\s*$")
+# A call to buy is an imperative: its verb opens the sentence ("Book now", "🦷 Call us")
+# or follows a word that leaves it one ("please call", "so come in", "don't forget to
+# book", "you can order").  "We see aids come in for repair" and "people choose to come in
+# monthly" tell what others do; they call nobody.
+_CALL_VERBS = frozenset(
+    "book order buy shop call visit stop come sign register donate get grab reserve schedule"
+    " claim try click use join apply tune watch dm message text swing save enquire inquire"
+    " order".split()
+)
+_BEFORE_CALL = frozenset(
+    "please pls plz just so then and or now today tonight simply also go come kindly".split()
+)
+_BEFORE_TO_CALL = frozenset(
+    "forget sure remember hesitate free want need wait you time reminder chance".split()
+)
+_LAST_WORDS = re.compile(r"(?:([\w'\u2019]+)\W+)?([\w'\u2019]+)[^\w]*$")
+# A product or service back or in ("Pumpkin spice is BACK", "Flu shots are in 💉",
+# "Preorders are open!", "Spring menu is here:"): an offer, the business's own, even with
+# no "we".  Seasons ("Flu season is here") and "comments are open" are no offer.
+_ARRIVAL = re.compile(
+    r"(?i)\b([\w'\u2019-]+)\s*(?:\s(?:is|are)|'s|\u2019s)\s+(?:here|back|in|out|open)\b"
+    r"(?=\s*(?:[!.:,]|$|[^\w\s]))"
+)
+_ARRIVAL_GATE = Gate(_ARRIVAL)
+# A sale shown off at the top of the post, in capitals: "SOLD in 4 days", "JUST LEASED 🔑",
+# "CLOSED! 🔑🎉".  ("CLOSED Monday for Labor Day" is a notice.)
+_DEAL_DONE = re.compile(
+    r"^\W*(?:JUST\s+)?(?:SOLD|UNDER CONTRACT|PENDING|CLOSED|LISTED|LEASED)\b(?!\s+(?i:on|for"
+    r"|until|till|today|tomorrow|tonight|this|next|all|mon|tue|wed|thu|fri|sat|sun)\w*)"
+)
+_NOT_ARRIVING = frozenset(
+    "season seasons comments comment weather spring summer winter fall autumn it that this"
+    " he she they we who what there here results votes kids school power".split()
+)
 TEASER_WORDS = 2
 _SMALL_WORDS = frozenset({"the", "and", "for", "but", "nor", "with", "from", "via", "per"})
 
@@ -349,9 +394,13 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
     offers: list[tuple[int, int]] = []  # promotional words and calls: advice words inside
     # them ("flat rate", "booking recommended") are part of the offer
     boasts: list[tuple[int, int]] = []
-    for name, index in vocabulary.indexes.items():
-        for start, end, phrase, _ in index.find(ctx.doc):
+    greeted: list[tuple[int, int]] = []  # invitations: "anniversary" in "happy anniversary
+    # to you both" is theirs, not the business's
+    for name in _VOCABULARY_ORDER:
+        for start, end, phrase, _ in vocabulary.indexes[name].find(ctx.doc):
             if overlaps(start, end, skip):
+                continue
+            if name == "promotional" and overlaps(start, end, greeted):
                 continue
             if name == "informative" and any(s < end and start <= e + 1 for s, e in offers):
                 continue  # "flat rate", "NEW class alert": part of the offer, not advice
@@ -369,11 +418,15 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
                     named.append(found)  # thanks to someone named: kept in a boasting post
             elif name == "bragging" and _pride_in_others(text, end, self_spans):
                 continue  # "so proud of you, Denise": praise for someone else
+            elif name == "bragging" and phrase in _RANKS and _RANKS_A_FACT.match(text, end):
+                continue  # "the #1 reason aids break", "the number one cause": a fact
             elif name == "calls_to_buy":
                 if conditional(start):
                     continue  # "if it happens, call us": advice, not a sale
                 if not _same_first_word(found, phrase):
                     continue  # "the team stopped by", "she called us": a report, no call
+                if not _imperative(text, start, phrase):
+                    continue  # "we see aids come in for repair": what others do
                 calls.append((start, end))
                 offers.append((start, end))
             elif name == "promotional":
@@ -384,6 +437,8 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
                 if overlaps(start, end, boasts) or text[start:end].lower() == "voted":
                     continue  # "voted best", "everyone who voted": a report, not a call to vote
                 invites.append(start)
+            if signal == "invitations":
+                greeted.append((start, end))
             signals.add(signal, found)
     for _, end in self_spans:
         offer = _OFFERS.match(text, end)
@@ -404,7 +459,7 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
             signals.add("calls_to_buy", m.group())  # "📞 555-0142"
             calls.append(m.span())
     lower = ctx.lower
-    if "meet" in lower or "say h" in lower:  # the literal every spotlight holds
+    if "meet" in lower or "say h" in lower or "this is" in lower:  # what spotlights hold
         for m in _SPOTLIGHT.finditer(text):
             signals.add("promotional", re.sub(r"^\W+", "", " ".join(m.group().split())))
     if "elcome" in text:
@@ -418,6 +473,21 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
         if price:  # one price is an offer; more prices are the same offer
             signals.add("promotional", price.group())
             offers.append(price.span())
+    if _ARRIVAL_GATE.may_match(text, ctx.lower, ctx.folds_to_ascii):
+        for m in _ARRIVAL.finditer(text):
+            if m.group(1).lower() in _NOT_ARRIVING or overlaps(*m.span(), skip):
+                continue
+            signals.add("promotional", " ".join(m.group().split()))
+            offers.append(m.span())
+            if not signals.counts.get("self_mention"):
+                signals.add("self_mention", "an offer back or in")
+            break
+    deal = _DEAL_DONE.match(text)
+    if deal:
+        signals.add("promotional", deal.group().strip(" \n\t"))
+        offers.append(deal.span())
+        if not signals.counts.get("self_mention"):
+            signals.add("self_mention", "a sale shown")
     reviewed = False  # a customer's review shown off: it is about the business
     if "\u2b50" in text or "\u2605" in text:
         for m in _STARS.finditer(text):
@@ -441,10 +511,11 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
                 signals.add("invitations", " ".join(m.group().split()))
                 invites.append(m.start())
     call_starts = sorted(start for start, _ in calls)
+    sold = sorted(start for start, _ in offers if (start, _) not in calls)
     invites.sort()
     first_offer = min((start for start, _ in offers), default=None)
     for end in asked:
-        if _answered_by_offer(end, breaks, call_starts, invites):
+        if _answered_by_offer(end, breaks, call_starts, invites, sold):
             continue
         if not invites and _follows_offer(text, end, breaks, first_offer):
             signals.add("pitch_question", "?")  # still a question, but part of the pitch
@@ -476,6 +547,32 @@ def _hook(text: str, end: int, breaks: list[int], tags: dict[int, int]) -> bool:
             break
         start = tags[start]
     return bool(_HOOK.match(text, start, end))
+
+
+def _imperative(text: str, start: int, phrase: str) -> bool:
+    """Whether the call ``phrase`` found at ``start`` is said as an imperative: its verb
+    opens a sentence or a clause (after a comma, a colon, a dash or an emoji) or follows a
+    word that leaves it one (``_BEFORE_CALL``; "to" after "don't forget"; "can" after
+    "you").  Calls that are no verb ("link in bio", "walk-ins
+    welcome") always count."""
+    if phrase.split()[0].lower() not in _CALL_VERBS:
+        return True
+    before = _SENTENCE_BREAK.split(text[max(0, start - 60) : start])[-1]
+    last = _LAST_WORDS.search(before)
+    if last is None:
+        return True  # the verb opens the sentence
+    between = before[last.end(2) :]
+    if between.strip() and not between.strip().isalnum():
+        return True  # after a comma, a colon, a dash or an emoji: "Questions? ... 🦷 call"
+    word = last.group(2).lower().replace("\u2019", "'")
+    prior = (last.group(1) or "").lower()
+    if word in _BEFORE_CALL:
+        return True
+    if word == "to":
+        return prior in _BEFORE_TO_CALL or prior.endswith("n't")
+    if word in ("can", "could"):
+        return prior in ("you", "simply", "also")
+    return False
 
 
 def _conditional(start: int, breaks: list[int], ifs: list[int]) -> bool:
@@ -545,13 +642,19 @@ def _follows_offer(text: str, end: int, breaks: list[int], first_offer: int | No
     return first_offer < opening and not _ASKS_FOR_INPUT.search(text, opening, end)
 
 
-def _answered_by_offer(end: int, breaks: list[int], calls: list[int], invites: list[int]) -> bool:
-    """Whether the question ending at ``end`` is answered by a call to buy within the next
-    two sentences, with no invitation between ("Going away this summer? Book your travel
-    shots now."): a sales hook, not a question to the reader.  ``breaks``, ``calls`` (where
-    calls start) and ``invites`` (where invitations start) are sorted."""
+def _answered_by_offer(
+    end: int, breaks: list[int], calls: list[int], invites: list[int], sold: list[int]
+) -> bool:
+    """Whether the question ending at ``end`` is answered by a call to buy, with no
+    invitation between: within the next two sentences ("Going away this summer? Book your
+    travel shots now."), or anywhere after it when the post opens with the question and an
+    offer follows it ("Moving out? Our move-out clean starts at $199. ... Text 555-0148 for
+    a quote"): a sales hook, not a question to the reader.  ``breaks``, ``calls`` (where
+    calls start), ``invites`` (where invitations start) and ``sold`` (where promotional
+    words and prices start) are sorted."""
     i = bisect.bisect_right(breaks, end)
-    limit = breaks[i + 1] if i + 1 < len(breaks) else end + 1_000_000
+    opener = bisect.bisect_left(breaks, end) == 0 and any(end <= o for o in sold)
+    limit = breaks[i + 1] if i + 1 < len(breaks) and not opener else end + 1_000_000
     j = bisect.bisect_left(calls, end)
     if j == len(calls) or calls[j] >= limit:
         return False
