@@ -216,11 +216,8 @@ _LAST_WORDS = re.compile(r"(?:([\w'\u2019]+)\W+)?([\w'\u2019]+)[^\w]*$")
 # A product or service back or in ("Pumpkin spice is BACK", "Flu shots are in 💉",
 # "Preorders are open!", "Spring menu is here:"): an offer, the business's own, even with
 # no "we".  Seasons ("Flu season is here") and "comments are open" are no offer.
-_ARRIVAL = re.compile(
-    r"(?i)\b([\w'\u2019-]+)\s*(?:\s(?:is|are)|'s|\u2019s)\s+(?:here|back|in|out|open)\b"
-    r"(?=\s*(?:[!.:,]|$|[^\w\s]))"
-)
-_ARRIVAL_GATE = Gate(_ARRIVAL)
+_ARRIVAL = re.compile(r"[sSeE]\s+(?i:here|back|in|out|open)\b(?=\s*(?:[!.:,]|$|[^\w\s]))")
+_ARRIVAL_SUBJECT = re.compile(r"(?i)([\w'\u2019-]+)\s*(?:\s(?:is|are)|'s|\u2019s)$")
 # A sale shown off at the top of the post, in capitals: "SOLD in 4 days", "JUST LEASED 🔑",
 # "CLOSED! 🔑🎉".  ("CLOSED Monday for Labor Day" is a notice.)
 _DEAL_DONE = re.compile(
@@ -473,15 +470,17 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
         if price:  # one price is an offer; more prices are the same offer
             signals.add("promotional", price.group())
             offers.append(price.span())
-    if _ARRIVAL_GATE.may_match(text, ctx.lower, ctx.folds_to_ascii):
-        for m in _ARRIVAL.finditer(text):
-            if m.group(1).lower() in _NOT_ARRIVING or overlaps(*m.span(), skip):
-                continue
-            signals.add("promotional", " ".join(m.group().split()))
-            offers.append(m.span())
-            if not signals.counts.get("self_mention"):
-                signals.add("self_mention", "an offer back or in")
-            break
+    for m in _ARRIVAL.finditer(text):  # the verb's last letter first: a cheap scan
+        subject = _ARRIVAL_SUBJECT.search(text, max(0, m.start() - 40), m.start() + 1)
+        if subject is None or subject.group(1).lower() in _NOT_ARRIVING:
+            continue
+        if overlaps(subject.start(), m.end(), skip):
+            continue
+        signals.add("promotional", " ".join(text[subject.start() : m.end()].split()))
+        offers.append((subject.start(), m.end()))
+        if not signals.counts.get("self_mention"):
+            signals.add("self_mention", "an offer back or in")
+        break
     deal = _DEAL_DONE.match(text)
     if deal:
         signals.add("promotional", deal.group().strip(" \n\t"))
