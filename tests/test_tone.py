@@ -615,3 +615,24 @@ def test_an_anniversary_greeted_is_not_the_business_anniversary() -> None:
     counts = _signals("Happy anniversary to Ruth and Al, 50 years today!")
     assert "promotional" not in counts and counts["invitations"] == 1
     assert _signals("Our 10th anniversary party is Saturday!")["promotional"] == 1
+
+
+def test_a_branch_after_a_dash_is_still_the_business() -> None:
+    branch = Account(name="Lakeside Teachers Credit Union - Elm Street Branch", handles=("ltcu",))
+    text = "Lakeside Teachers Credit Union invites members to a free workshop."
+    assert branch.self_mentions(text) == [(0, 30)]
+    assert branch.self_mentions("#LakesideTeachersCreditUnion") == [(0, 28)]
+    person = Account(name="Align Chiropractic \u2013 Dr. Tessa Ruiz")
+    assert person.self_mentions("Align Chiropractic is open Saturday.") == [(0, 18)]
+
+
+def test_office_notices_sound_corporate() -> None:
+    linter = Linter(load_ruleset("general"), select=["corporate-tone"])
+    branch = Account(name="Lakeside Teachers Credit Union - Elm Street Branch")
+    for text in (
+        "Lakeside Teachers Credit Union will host a homebuying workshop on March 6.",
+        "We kindly ask that all clients upload their documents by March 1.",
+        "Customers may experience longer wait times this week.",
+    ):
+        assert linter.lint_post(_post(text, branch)), text
+    assert not linter.lint_post(_post("Busy week! You might wait a bit when you call.", branch))

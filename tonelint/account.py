@@ -40,6 +40,9 @@ TRADE_WORDS = frozenset(
 )
 
 ACCOUNT_KEYS = ("name", "handles", "aliases", "website")
+# What sets a branch, a location or a person off a business's name: a dash or a bar
+# between spaces ("Acme Dental - Elm Street", "Acme | Dr. Lee").
+_QUALIFIER = re.compile(r"\s+[-\u2013\u2014|]\s+")
 
 
 @dataclass(frozen=True)
@@ -50,10 +53,25 @@ class Account:
     website: str | None = None
 
     @functools.cached_property
+    def _head(self) -> str | None:
+        """The name without a branch or person after a dash or a bar ("Tri-County Credit
+        Union - Elm Street Branch" posts as "Tri-County Credit Union"; "Align Chiropractic |
+        Dr. Tessa Ruiz" as "Align Chiropractic"), when there is one of two words or more."""
+        name = (self.name or "").strip()
+        head = _QUALIFIER.split(name, maxsplit=1)[0].strip()
+        return head if head != name and len(head.split()) > 1 else None
+
+    @functools.cached_property
+    def _names(self) -> list[str]:
+        """The name, the aliases and the name's head (``_head``)."""
+        names = [n.strip() for n in (self.name, *self.aliases) if n and n.strip()]
+        return [*names, self._head] if self._head else names
+
+    @functools.cached_property
     def _patterns(self) -> tuple[re.Pattern[str] | None, frozenset[str]]:
-        names = [n for n in (self.name, *self.aliases) if n and n.strip()]
-        parts = [r"(?<![\w@#])" + re.escape(n.strip()) + r"(?!\w)" for n in names]
-        short = short_name(self.name or "")
+        names = self._names
+        parts = [r"(?<![\w@#])" + re.escape(n) + r"(?!\w)" for n in names]
+        short = short_name(self._head or self.name or "")
         if short and short.lower() not in {n.strip().lower() for n in names}:
             parts.append(r"(?-i:(?<![\w@#])" + re.escape(short) + r"(?!\w))")
         domain = _domain(self.website) if self.website else None
@@ -75,7 +93,7 @@ class Account:
         run together, with or without its legal suffix ("#baysiderealty" for "Bayside
         Realty Co.") and with "&" written as "and" or left out ("#crumbandkettle")."""
         tags = {h.lower().lstrip("@") for h in self.handles if h.strip()}
-        names = [n for n in (self.name, *self.aliases, short_name(self.name or "")) if n]
+        names = [n for n in (*self._names, short_name(self._head or self.name or "")) if n]
         for name in list(names):
             words = name.split()
             while len(words) > 1 and words[-1].lower().strip(".,") in LEGAL_SUFFIXES:
