@@ -16,16 +16,17 @@ Sampling rules:
 ``--batch 2`` draws a second, disjoint sample (``bench/labels/bios-2.csv``): 60 company and
 100 organisation profiles, each file with its own ``random.Random(20261122)``, after removing
 every profile of the first sample from the eligible rows.  ``--batch 3`` (``bios-3.csv``)
-``--batch 4`` (``bios-4.csv``), ``--batch 5`` (``bios-5.csv``) and ``--batch 6``
-(``bios-6.csv``) draw the same numbers with ``random.Random(20261123)`` to
-``random.Random(20261126)`` after removing every earlier batch.
+``--batch 4`` (``bios-4.csv``), ``--batch 5`` (``bios-5.csv``), ``--batch 6``
+(``bios-6.csv``) and ``--batch 7`` (``bios-7.csv``) draw the same numbers with
+``random.Random(20261123)`` to ``random.Random(20261127)`` after removing every earlier
+batch.
 
 The script only reads the corpus and prints to stdout; nothing from the corpus is
 written into the repository (the corpus is evaluation data, see its README).
 
 Usage::
 
-    python bench/sample_bios.py [--corpus PATH] [--batch 1|2|3|4|5|6]
+    python bench/sample_bios.py [--corpus PATH] [--batch 1|2|3|4|5|6|7]
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ SEED_3: int = 20261123
 SEED_4: int = 20261124
 SEED_5: int = 20261125
 SEED_6: int = 20261126
+SEED_7: int = 20261127
 
 DEFAULT_CORPUS: Path = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -109,11 +111,11 @@ def sample_profiles(corpus: Path, spec: SampleSpec, seed: int = SEED) -> list[Pr
 
 
 def sample_batch(corpus: Path, batch: int = 1) -> list[Profile]:
-    """The profiles of sample ``batch`` (1 to 6), file by file, in drawing order."""
+    """The profiles of sample ``batch`` (1 to 7), file by file, in drawing order."""
     if batch == 1:
         return [p for spec in SPECS for p in sample_profiles(corpus, spec)]
     taken = {(p.file, p.row) for earlier in range(1, batch) for p in sample_batch(corpus, earlier)}
-    seed = {2: SEED_2, 3: SEED_3, 4: SEED_4, 5: SEED_5, 6: SEED_6}[batch]
+    seed = {2: SEED_2, 3: SEED_3, 4: SEED_4, 5: SEED_5, 6: SEED_6, 7: SEED_7}[batch]
     out: list[Profile] = []
     for spec in SPECS_2:
         eligible = [p for p in read_profiles(corpus, spec) if (p.file, p.row) not in taken]
@@ -148,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         default=DEFAULT_CORPUS,
         help=f"corpus folder (default: {DEFAULT_CORPUS})",
     )
-    parser.add_argument("--batch", type=int, choices=(1, 2, 3, 4, 5, 6), default=1)
+    parser.add_argument("--batch", type=int, choices=(1, 2, 3, 4, 5, 6, 7), default=1)
     args = parser.parse_args(argv)
     for index, profile in enumerate(sample_batch(args.corpus, args.batch), start=1):
         sys.stdout.write(format_profile(index, profile) + "\n")
