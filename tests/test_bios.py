@@ -60,6 +60,10 @@ def _offering(text: str, **meta: Any) -> list[str]:
         ("Loaves, buns & too much butter 🥐 Wed to Sun 7 to 2", "Loaves"),  # emoji ends it
         ("Registered dietitian. No detoxes.", "dietitian"),  # a profession by its ending
         ("Hygienist. I will ask if you floss.", "Hygienist"),
+        ("Motion and control for #Aerospace #Semiconductor #Electronics", "#Aerospace"),
+        ("Just tweeting about Howard County and Wisconsin", "tweeting about"),
+        ("Twitter page all about the track life!", "page all about"),
+        ("Qualified and experienced babysitting across Suffolk.", "babysitting"),
     ],
 )
 def test_offering_evidence(text: str, evidence: str) -> None:
@@ -89,6 +93,9 @@ def test_offering_evidence(text: str, evidence: str) -> None:
         "Drink local. Be kind.",
         "Ice at the bar til 2am",  # "til" is no singular of "tiles"
         "Now booking for spring, link below",  # nor is "booking" of "books"
+        "#landscaping #gardendesign #hardscape #outdoorliving",  # trade tags, no prose
+        "It's all about you. #plumbing #drains",  # nor with a slogan of too few words
+        "A page all about me and my life",
     ],
 )
 def test_no_offering(text: str) -> None:

@@ -98,11 +98,17 @@ _COLLECTIVE = re.compile(
 )
 _SERVICE = re.compile(
     r"\b(?:keep|stay)(?:ing)?\s+(?:up[- ]to[- ]date|informed|in the know)\s+(?:with|on|about)\s+\w"
+    r"|\b(?:tweets?|tweeting|posts|posting|page|account|blog|blogging)\s+(?:all\s+)?about\s+"
+    r"(?:the\s+)?(?!(?:me|us|you|life|love|it|this|that|everything|nothing)\b)[A-Za-z#]"
     r"|\b(?:news|tips|updates|advice|info|information|deals|coverage|insights|stories|"
     r"resources|support|help|answers|questions)\s+(?:you need\s+)?(?:on|about|for|with|in)"
     r"\s+(?:all\s+)?"
     r"(?:things\s+)?(?:your\s+|the\s+|our\s+)?[A-Za-z#]",
 )
+_PROSE_WITH_TAGS = 3  # words outside hashtags and links that make hashtags a description
+# what may come right before the first such hashtag besides a word, when a sentence leads
+# into it ("control for #Aerospace"), not when the hashtags follow it ("About you. #plumbing")
+_LEADS_INTO_TAGS = frozenset(",&+:")
 _LINK_LABEL = re.compile(r"\s*:\s*(?:https?://|www\.)")
 _STATES = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
@@ -405,6 +411,12 @@ class BioRule(Rule):
             for w in vocab.get(n, ())
             if w.isalpha()
         }
+        # offerings as a hashtag writes them: "#videoproduction", "#aerospace"
+        self.offering_tags = {
+            "".join(c for c in w.lower() if c.isalnum())
+            for n in ("offerings", "local_trades")
+            for w in vocab.get(n, ())
+        }
         # words that make a profile name a business's, not a person's ("Walker Plumbing",
         # "Charles Schwab Corp", "NOAH Conference"): worked out once, read for every bio
         self.business_words = frozenset(
@@ -497,6 +509,21 @@ class BioRule(Rule):
                     found.append(f"{before.text} {token.text}")
         found += [m.group() for m in _SERVICE.finditer(ctx.text)]
         found += self._occupations(ctx, tokens, own)
+        if not found:  # trades as hashtags in a sentence ("Motion & control for
+            # #Aerospace #OilandGas #Semiconductor"); one hashtag, or hashtags with no
+            # prose around them ("#landscaping #nz #outdoorliving"), say little
+            text = ctx.text
+            tags = [
+                (s, text[s:e])
+                for s, e in ctx.skipped_spans(("hashtags",))
+                if text[s + 1 : e].lower() in self.offering_tags
+            ]
+            skip = ctx.skipped_spans(("urls", "mentions", "hashtags"))
+            prose = [t for t in tokens if t.is_alpha and not overlaps(t.idx, t.idx + 1, skip)]
+            lead = text[: tags[0][0]].rstrip()[-1:] if tags else ""
+            led = lead.isalnum() or lead in _LEADS_INTO_TAGS
+            if len(tags) >= 2 and len(prose) >= _PROSE_WITH_TAGS and led:
+                found += [tag for _, tag in tags]
         return found
 
     def _personal_voice(self, ctx: PostContext, personal: list[tuple[int, int]]) -> bool:
