@@ -5,8 +5,8 @@ Usage::
     python bench/train_cues.py [--corpus PATH] [--cv] [--write]
 
 Reads the development posts only: corpus label sets ``posts.csv`` to ``posts-6.csv`` (each
-post linted with its account, as ``bench/evaluate.py`` does) and small-business sets a to j
-(``bench/smallbiz/``).  Corpus sets 7 to 9 and small-business sets k and later hold the
+post linted with its account, as ``bench/evaluate.py`` does) and small-business sets a to k
+(``bench/smallbiz/``).  Corpus sets 7 to 9 and small-business sets l and later hold the
 lexicon out and are never read here.
 
 For each post it takes the rule's signal score (the ``general`` ruleset's weights, no cues)
@@ -54,7 +54,7 @@ from tonelint.rules.score import ScoreRule
 from tonelint.ruleset import load_ruleset
 
 CORPUS_SETS = tuple(f"posts{suffix}.csv" for suffix in ("", "-2", "-3", "-4", "-5", "-6"))
-SMALLBIZ_SETS = ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j")
+SMALLBIZ_SETS = ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k")
 MIN_POSTS = 10  # a cue must be in this many training posts
 
 PENALTY = 10.0  # L2 strength on the cue weights
@@ -187,8 +187,9 @@ def write(lexicon: Lexicon, size: int, path: Path) -> None:
     lines = [
         "# Cue lexicon of the self-promotion rule, written by bench/train_cues.py --write.",
         f"# Fitted on {size:,} labelled development posts (corpus label sets 1-6, small-",
-        "# business sets a-g); weights are in the units of the rule's score (see",
-        "# tonelint/cues.py).  Do not edit by hand: change the script and run it again.",
+        f"# business sets {SMALLBIZ_SETS[0]}-{SMALLBIZ_SETS[-1]}); weights are in the units "
+        "of the rule's score",
+        "# (see tonelint/cues.py).  Do not edit by hand: change the script and run it again.",
         f"bias: {lexicon.bias:.3f}",
         "cues:",
     ]

@@ -636,3 +636,17 @@ def test_office_notices_sound_corporate() -> None:
     ):
         assert linter.lint_post(_post(text, branch)), text
     assert not linter.lint_post(_post("Busy week! You might wait a bit when you call.", branch))
+
+
+def test_opening_with_thanks_or_congratulations_to_others_is_the_point() -> None:
+    counts = _signals("Congratulations to the Rivera family on their first home! We loved it.")
+    assert counts["greets_first"] == 1 and counts["invitations"] == 1
+    assert "greets_first" not in _signals("Our new patio menu is here. Thanks to Ana for it!")
+    # thanks for the business's own boast are no greeting
+    assert "greets_first" not in _signals("Thank you for voting us the #1 bakery in town!")
+
+
+def test_a_question_answered_in_quotes_asks_nothing() -> None:
+    interview = 'Meet Luis, our foreman. Favorite part of the job? "The view from up top."'
+    assert "question" not in _signals(interview)
+    assert _signals("Favorite part of summer? Tell us below!")["question"] == 1

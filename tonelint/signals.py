@@ -62,6 +62,7 @@ SIGNALS = (
     "teaser",
     "question",
     "pitch_question",
+    "greets_first",
     "mention",
     "reply",
 )
@@ -76,6 +77,8 @@ _RESHARE = re.compile(r"^\s*RT (@\w{1,30}):")
 # first ("A3b @dana ...", "A12a .@dana ...").
 _REPLY = re.compile(r"^\s*(?:[AQ]\d{1,2}[a-z]?\s*[:.]?\s+\.?)?(?:@\w{1,30}\s*)+")
 _QUESTION = re.compile(r"\?(?=[\s\"'\u201d)]|$)")
+# A quotation right after a question mark: the question is answered in the post.
+_QUOTED_ANSWER = re.compile(r"[ \t]{0,3}[\"\u201c]")
 # A sales hook phrased as a question ("Need a plumber fast?", "Who doesn't want free
 # pizza?"): it answers itself with the offer that follows and asks nothing back.
 _HOOK = re.compile(
@@ -341,6 +344,8 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
     for m in _QUESTION.finditer(text):
         if overlaps(m.start(), m.end(), quoted) or overlaps(m.start(), m.end(), urls):
             continue
+        if _QUOTED_ANSWER.match(text, m.end()):
+            continue  # 'Favorite part of the job? "The view."': an interview, answered
         if not breaks:
             breaks = [b.end() for b in _SENTENCE_BREAK.finditer(text)]
             tags = dict(ctx.skipped_spans(("mentions", "hashtags")))
@@ -509,6 +514,12 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
             if _NAMED_PARTY.match(text, m.end()):  # someone named, not "happy 4th of July"
                 signals.add("invitations", " ".join(m.group().split()))
                 invites.append(m.start())
+                greeted.append(m.span())
+    if greeted and signals.counts.get("invitations"):
+        opening = next((i for i, c in enumerate(text) if c.isalnum()), 0)
+        if min(start for start, _ in greeted) <= opening + 2:  # "Congratulations to the
+            # Nguyens ...": thanks or congratulations are the point of the post
+            signals.add("greets_first", signals.words["invitations"][0])
     call_starts = sorted(start for start, _ in calls)
     sold = sorted(start for start, _ in offers if (start, _) not in calls)
     invites.sort()

@@ -4,7 +4,9 @@ The signals (see ``tonelint.signals``) are counted per post: ``first_person``,
 ``self_mention`` (the configured account named in the third person), ``self_reference``
 (both), ``second_person``, ``promotional``, ``bragging``, ``calls_to_buy``, ``invitations``,
 ``informative`` (from the rule's ``vocabulary`` lists), ``link``, ``question``, ``mention``
-(another account), ``reply``, ``teaser`` (a link with at most two words of prose).
+(another account), ``reply``, ``teaser`` (a link with at most two words of prose),
+``pitch_question`` (a question after an offer), ``greets_first`` (the post opens by thanking,
+congratulating or greeting someone else).
 Each count, capped at ``cap``, is multiplied by its weight in ``weights``; the rule fires
 when the sum reaches ``threshold``, every entry of ``require`` is present (``a|b`` means
 either) and none of ``forbid`` is.  ``cues`` adds a learned lexicon to the sum (see
@@ -45,6 +47,7 @@ LABELS = {
     "teaser": "a bare link with next to no words",
     "question": "asks a question",
     "pitch_question": "asks a question after an offer",
+    "greets_first": "opens by thanking, congratulating or greeting someone",
     "mention": "mentions someone",
     "reply": "is a reply",
 }
