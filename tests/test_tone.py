@@ -650,3 +650,14 @@ def test_a_question_answered_in_quotes_asks_nothing() -> None:
     interview = 'Meet Luis, our foreman. Favorite part of the job? "The view from up top."'
     assert "question" not in _signals(interview)
     assert _signals("Favorite part of summer? Tell us below!")["question"] == 1
+
+
+def test_round_nine_offers_reviews_and_staff() -> None:
+    assert _signals("Pet dental month! 20% off cleanings through Feb 28.")["promotional"] == 1
+    assert _signals("Seed potatoes are in for spring. Sold by the pound.")["promotional"] == 1
+    review = 'Thank you for the kind words, Harold! "Fixed it in an hour." ⭐⭐⭐⭐⭐'
+    assert "reply" not in _signals(review)
+    assert "reply" in _signals("Thank you for the kind words, Harold! See you in spring.")
+    assert _signals("Congrats to our groomer Dana on passing her exam!")["bragging"] == 1
+    firm = Account(name="Ruiz & Pham, Attorneys at Law")
+    assert firm.self_mentions("Ruiz & Pham is pleased to announce a new partner.") == [(0, 11)]

@@ -40,9 +40,10 @@ TRADE_WORDS = frozenset(
 )
 
 ACCOUNT_KEYS = ("name", "handles", "aliases", "website")
-# What sets a branch, a location or a person off a business's name: a dash or a bar
-# between spaces ("Acme Dental - Elm Street", "Acme | Dr. Lee").
-_QUALIFIER = re.compile(r"\s+[-\u2013\u2014|]\s+")
+# What sets a branch, a location, a person or a trade off a business's name: a dash or a
+# bar between spaces, or a comma ("Acme Dental - Elm Street", "Acme | Dr. Lee", "Ruiz &
+# Pham, Attorneys at Law").
+_QUALIFIER = re.compile(r"\s+[-\u2013\u2014|]\s+|,\s+")
 
 
 @dataclass(frozen=True)

@@ -105,7 +105,8 @@ _OWN_PEOPLE = re.compile(
     r"\s*(?:our|my)\s+(?:(?!(?:and|or|of|for|with)\b)[\w.-]+\s+){0,2}?"
     r"(?:ceo|founder|president|officers?|team|teams|staff|employees|people|franchisees?|crew|"
     r"colleagues|leaders?|stylists?|hygienists?|technicians?|techs?|nurses?|assistants?|"
-    r"managers?|associates?|apprentices?|receptionists?)\b",
+    r"managers?|associates?|apprentices?|receptionists?|groomers?|"
+    r"arborists?|barbers?|bakers?|foreman|drivers?)\b",
     re.IGNORECASE,
 )
 _THANKS = re.compile(
@@ -190,7 +191,7 @@ _RANKS_A_FACT = re.compile(
     r"|risk|problem|culprit|myth|request)s?\b"
 )
 # A price ("$49", "£18", "$99/mo"): an offer.
-_PRICE = re.compile(r"[$\u00a3\u20ac]\s?\d[\d,]*(?:\.\d\d)?\b")
+_PRICE = re.compile(r"[$\u00a3\u20ac]\s?\d[\d,]*(?:\.\d\d)?\b|\b\d{1,2}\s?%\s?(?i:off|discount)\b")
 # A call to act that only applies if something happens ("If someone calls you, hang up and
 # call us"): advice, not a sale.
 _CONDITION = re.compile(r"(?i)\b(?:if|unless)\b")
@@ -217,9 +218,13 @@ _BEFORE_TO_CALL = frozenset(
 )
 _LAST_WORDS = re.compile(r"(?:([\w'\u2019]+)\W+)?([\w'\u2019]+)[^\w]*$")
 # A product or service back or in ("Pumpkin spice is BACK", "Flu shots are in 💉",
-# "Preorders are open!", "Spring menu is here:"): an offer, the business's own, even with
-# no "we".  Seasons ("Flu season is here") and "comments are open" are no offer.
-_ARRIVAL = re.compile(r"[sSeE]\s+(?i:here|back|in|out|open)\b(?=\s*(?:[!.:,]|$|[^\w\s]))")
+# "Preorders are open!", "Spring menu is here:", "Seed potatoes are in for spring"): an
+# offer, the business's own, even with no "we".  Seasons ("Flu season is here") and
+# "comments are open" are no offer.
+_ARRIVAL = re.compile(
+    r"[sSeE]\s+(?i:here|back|in|out|open)\b(?=\s*(?:[!.:,]|$|[^\w\s])|\s+(?i:today|tomorrow"
+    r"|now|again|for (?:the )?(?:spring|summer|fall|autumn|winter|season|holidays))\b)"
+)
 _ARRIVAL_SUBJECT = re.compile(r"(?i)([\w'\u2019-]+)\s*(?:\s(?:is|are)|'s|\u2019s)$")
 # A sale shown off at the top of the post, in capitals: "SOLD in 4 days", "JUST LEASED 🔑",
 # "CLOSED! 🔑🎉".  ("CLOSED Monday for Labor Day" is a notice.)
@@ -329,7 +334,7 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
         reply = None  # "@OurBrand did X": the account talking about itself, not a reply
     if reply:
         signals.add("reply", reply.group().strip())
-    elif is_reply(text) and not text.lstrip().startswith("@"):
+    elif is_reply(text) and not text.lstrip().startswith("@") and not _shows_review(text):
         signals.add("reply", text.strip()[:20])  # "Hi Maria, ..." answers a person
     for start, end in ctx.skipped_spans(("mentions",)):
         handle = text[start:end]
@@ -470,7 +475,7 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
     if "fter" in lower:
         for m in _BEFORE_AFTER.finditer(text):
             signals.add("promotional", m.group())
-    if "$" in text or "\u00a3" in text or "\u20ac" in text:
+    if "$" in text or "%" in text or "\u00a3" in text or "\u20ac" in text:
         price = next((m for m in _PRICE.finditer(text) if not overlaps(*m.span(), skip)), None)
         if price:  # one price is an offer; more prices are the same offer
             signals.add("promotional", price.group())
@@ -557,6 +562,15 @@ def _hook(text: str, end: int, breaks: list[int], tags: dict[int, int]) -> bool:
             break
         start = tags[start]
     return bool(_HOOK.match(text, start, end))
+
+
+def _shows_review(text: str) -> bool:
+    """Whether the text shows a customer's review (a row of stars, a signed quotation): a
+    thank-you that opens it ("Thank you for the kind words, Harold!") answers nobody in
+    particular, it shows the review off."""
+    if ("\u2b50" in text or "\u2605" in text) and _STARS.search(text):
+        return True
+    return ('"' in text or "\u201d" in text) and _TESTIMONIAL.search(text) is not None
 
 
 def _imperative(text: str, start: int, phrase: str) -> bool:
