@@ -661,3 +661,11 @@ def test_round_nine_offers_reviews_and_staff() -> None:
     assert _signals("Congrats to our groomer Dana on passing her exam!")["bragging"] == 1
     firm = Account(name="Ruiz & Pham, Attorneys at Law")
     assert firm.self_mentions("Ruiz & Pham is pleased to announce a new partner.") == [(0, 11)]
+
+
+def test_round_ten_captions_of_the_work() -> None:
+    assert _signals("Before: sleeves too long. After: fixed.")["promotional"] == 1
+    assert _signals("Before:\nrusty tank\nAfter:\nnew heater")["promotional"] == 1
+    assert "promotional" not in _signals("Before: read the label. Then ask your vet.")
+    assert _signals("Fresh batch out of the oven 🥐")["promotional"] >= 1
+    assert _signals("Patient spotlight: meet Pickle, a 42-year-old turtle!")["promotional"] >= 1

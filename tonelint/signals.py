@@ -136,9 +136,11 @@ _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 # call to action.
 _PHONE = re.compile(r"(?<![\w.-])(?:\+?1[-. ])?(?:\(\d{3}\) ?|\d{3}[-. ])?\d{3}[-.]\d{4}(?![\w-])")
 _PHONE_HINT = re.compile(r"\d{3}[-.]\d")  # what every phone number holds, found fast
-# A staff spotlight opening a sentence: "Meet Rosa!", "Say hello to Dr. Lee", "This is Sal.".
+# A staff spotlight opening a sentence: "Meet Rosa!", "Say hello to Dr. Lee", "This is Sal.",
+# "Crew spotlight: meet Luis".
 _SPOTLIGHT = re.compile(
-    r"(?:^|(?<=[.!?\n]))[^\w\n]{0,8}\b(?:(?:Meet|MEET|Say hello to|Say hi to)\s+"
+    r"(?:^|(?<=[.!?\n])|(?<=spotlight:))[^\w\n]{0,8}"
+    r"\b(?:(?:Meet|MEET|meet|Say hello to|Say hi to)\s+"
     r"(?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?(?!(?:The|Our|Us|An?|Your|My)\b)[A-Z][a-z]+\b"
     r"|This is (?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?[A-Z][a-z]+(?=[.!,]))"
 )
@@ -153,8 +155,12 @@ _WELCOME = re.compile(
 _TESTIMONIAL = re.compile(r"[\"\u201d]\s*[-\u2013\u2014]+\s*[A-Z][a-z]")
 # What follows the business's own name when it announces a service in the third person.
 _OFFERS = re.compile(r"(?i)\s+(?:now |also )?(?:offers|provides)\b|\s+now (?:has|accepts|takes)\b")
-# A finished job shown off: "Before ➡️ after", "before/after", "before & after".
-_BEFORE_AFTER = re.compile(r"(?i)\bbefore\s*(?:[/&+]|->|\u2192|\u27a1\ufe0f?)\s*after\b")
+# A finished job shown off: "Before ➡️ after", "before/after", "before & after", "Before:
+# sleeves too long. After: fixed.".
+_BEFORE_AFTER = re.compile(
+    r"(?i)\bbefore\s*(?:[/&+]|->|\u2192|\u27a1\ufe0f?)\s*after\b"
+    r"|\bbefore\s*:(?=[\s\S]{0,300}?\bafter\s*:)"
+)
 # A job the business finished, told with where or when: "Tankless water heater install in
 # Riverside today", "replacement done in ONE day", "FULL CORRECTION on this Mustang GT",
 # "swapped out this water heater in Hilliard today".  The work is the business's own even
