@@ -5,8 +5,8 @@ Usage::
     python bench/train_cues.py [--corpus PATH] [--cv] [--write]
 
 Reads the development posts only: corpus label sets ``posts.csv`` to ``posts-6.csv`` (each
-post linted with its account, as ``bench/evaluate.py`` does) and small-business sets a to m
-(``bench/smallbiz/``).  Corpus sets 7 to 9 and small-business sets n and later hold the
+post linted with its account, as ``bench/evaluate.py`` does) and small-business sets a to n
+(``bench/smallbiz/``).  Corpus sets 7 to 9 and small-business sets o and later hold the
 lexicon out and are never read here.
 
 For each post it takes the rule's signal score (the ``general`` ruleset's weights, no cues)
@@ -54,7 +54,7 @@ from tonelint.rules.score import ScoreRule
 from tonelint.ruleset import load_ruleset
 
 CORPUS_SETS = tuple(f"posts{suffix}.csv" for suffix in ("", "-2", "-3", "-4", "-5", "-6"))
-SMALLBIZ_SETS = ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m")
+SMALLBIZ_SETS = ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n")
 MIN_POSTS = 10  # a cue must be in this many training posts
 
 PENALTY = 10.0  # L2 strength on the cue weights

@@ -413,7 +413,8 @@ def test_a_hashtag_of_the_business_name_is_self_reference() -> None:
     for tag in ("#crumbandkettle", "#CrumbKettle", "#crumbandkettlebakery", "#crumbkettle"):
         assert _signals(f"Cardamom buns are back {tag}", BAKERY)["self_mention"] == 1, tag
     for tag in ("#crumb", "#crumband", "#bakery", "#kettlecorn"):
-        assert "self_mention" not in _signals(f"Fresh today {tag}", BAKERY), tag
+        text = f"Fresh today at the farmers market on Elm Street until noon {tag}"
+        assert "self_mention" not in _signals(text, BAKERY), tag  # (too long for a caption)
 
 
 def test_a_short_name_of_several_words_is_matched_with_its_capitals() -> None:
@@ -669,3 +670,17 @@ def test_round_ten_captions_of_the_work() -> None:
     assert "promotional" not in _signals("Before: read the label. Then ask your vet.")
     assert _signals("Fresh batch out of the oven 🥐")["promotional"] >= 1
     assert _signals("Patient spotlight: meet Pickle, a 42-year-old turtle!")["promotional"] >= 1
+
+
+def test_round_eleven_captions_notices_and_announcements() -> None:
+    shop = Account(name="Tumbleweed Taqueria", handles=("tumbleweedtaqueria",))
+    assert _signals("birria tuesday 🔥🌮 #birria #tacotuesday", shop)["self_mention"] == 1
+    assert _self_promotion("fresh tortillas, all day 🌮 #handmade #masa", shop)
+    # a caption needs the account; a question, advice or a long text is no caption
+    assert "self_mention" not in _signals("birria tuesday 🔥🌮 #birria")
+    assert "self_mention" not in _signals("who wants birria? 🔥 #birria", shop)
+    assert "self_mention" not in _signals("Heat advisory today ☀️ stay safe #heatwave", shop)
+    moved = "Ruiz & Pham has relocated. Our telephone number remains unchanged."
+    assert _signals(moved)["informative"] == 2
+    assert _signals("We are pleased to announce a new partner.")["bragging"] == 1
+    assert _signals("Congratulations to our paralegal Kiara on passing the bar!")["bragging"]

@@ -105,7 +105,7 @@ _OWN_PEOPLE = re.compile(
     r"\s*(?:our|my)\s+(?:(?!(?:and|or|of|for|with)\b)[\w.-]+\s+){0,2}?"
     r"(?:ceo|founder|president|officers?|team|teams|staff|employees|people|franchisees?|crew|"
     r"colleagues|leaders?|stylists?|hygienists?|technicians?|techs?|nurses?|assistants?|"
-    r"managers?|associates?|apprentices?|receptionists?|groomers?|"
+    r"managers?|associates?|apprentices?|receptionists?|groomers?|paralegals?|attorneys?|dentists?|doctors?|vets?|agents?|"
     r"arborists?|barbers?|bakers?|foreman|drivers?)\b",
     re.IGNORECASE,
 )
@@ -542,6 +542,8 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
             signals.add("pitch_question", "?")  # still a question, but part of the pitch
             continue
         signals.add("question", "?")
+    if account is not None and _caption(ctx, signals):
+        signals.add("self_mention", "a caption of its own")
     if vocabulary.hashtags and "#" in text:
         for start, end in ctx.skipped_spans(("hashtags",)):
             listed = vocabulary.hashtags.get(_joined(text[start + 1 : end]))
@@ -718,16 +720,43 @@ def _in_name(text: str, start: int, end: int) -> bool:
     return bool(_NAME_AFTER.match(text, end))
 
 
-def _prose_words(ctx: PostContext, urls: list[tuple[int, int]]) -> int:
-    """Words of prose outside links, @handles and #hashtags (a bare link and a hashtag is a
-    teaser, not a message)."""
+_CAPTION_WORDS = 8  # at most this many words of prose make a caption
+_NOT_IN_A_CAPTION = (
+    "self_mention",
+    "first_person",
+    "question",
+    "pitch_question",
+    "invitations",
+    "informative",
+    "mention",
+    "reply",
+    "link",
+)
+
+
+def _caption(ctx: PostContext, signals: Signals) -> bool:
+    """A business's caption of its own work or wares: a few words, hashtags or emoji, and
+    nothing said to or about anyone else ("birria tuesday 🔥🌮 #tacotuesday", "spa day 🛁🐾
+    #dogsofinstagram").  On a business's account such a post shows what it sells."""
+    if any(signals.counts.get(name) for name in _NOT_IN_A_CAPTION):
+        return False
+    text = ctx.text
+    if "#" not in text and not any(ord(c) >= 0x2600 for c in text):
+        return False
+    words = _prose_words(ctx, ctx.skipped_spans(("urls",)), limit=_CAPTION_WORDS)
+    return 0 < words <= _CAPTION_WORDS
+
+
+def _prose_words(ctx: PostContext, urls: list[tuple[int, int]], limit: int = TEASER_WORDS) -> int:
+    """Words of prose outside links, @handles and #hashtags, counted up to one past
+    ``limit`` (a bare link and a hashtag is a teaser, not a message)."""
     text = ctx.text
     spans = ctx.skipped_spans(("urls", "mentions", "hashtags"))
     count = 0
     for m in _WORD.finditer(text):
         if not overlaps(m.start(), m.end(), spans):
             count += 1
-            if count > TEASER_WORDS:
+            if count > limit:
                 break
     return count
 
