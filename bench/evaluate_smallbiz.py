@@ -39,7 +39,7 @@ from tonelint.platforms import PLATFORMS
 from tonelint.ruleset import load_ruleset
 
 HERE = Path(__file__).resolve().parent / "smallbiz"
-SETS = ("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n")
+SETS = tuple("abcdefghijklmno")
 BIO_RULES = {  # label column, the value the rule should fire on
     "bio-missing-offering": ("offering", "no"),
     "bio-missing-business-name": ("name", "no"),
