@@ -280,3 +280,9 @@ def test_bad_profiles(run: Callable[..., Any], tmp_path: Path, content: str, mes
 def test_a_person_as_the_profile_name_names_no_business(name: str, bio: str, named: bool) -> None:
     fired = "bio-missing-business-name" in _fired(bio, name=name)
     assert fired is not named
+
+
+def test_review_fixes_for_topic_and_trade_tags() -> None:
+    assert any(e.lower().startswith("tweets about") for e in _offering("Tweets about politics."))
+    assert _offering("Just a page all about my dog Max") == []
+    assert _offering("It's all about you. #nz #plumbing #drains") == []

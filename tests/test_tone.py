@@ -684,3 +684,18 @@ def test_round_eleven_captions_notices_and_announcements() -> None:
     assert _signals(moved)["informative"] == 2
     assert _signals("We are pleased to announce a new partner.")["bragging"] == 1
     assert _signals("Congratulations to our paralegal Kiara on passing the bar!")["bragging"]
+
+
+def test_review_fixes_for_captions_deals_and_greetings() -> None:
+    shop = Account(name="Acme Bakery")
+    boast = "Thank you to everyone who voted us the best bakery! Congrats to Maria on her shop."
+    assert "greets_first" not in _signals(boast, shop)  # the dropped thanks led the post
+    assert "self_mention" not in _signals("Cozy vibes 🎄 #MerryChristmas", shop)
+    assert "self_mention" not in _signals("今日は休みです", shop)  # no emoji, no hashtag
+    assert "self_mention" not in _signals("Love you guys 🥰 #tbt", shop)
+    assert _signals("SOLD one week after listing")["self_mention"] == 1
+    assert "self_mention" not in _signals("CLOSED due to snow today")
+    assert _signals("Pumpkin bread is back\r\nSaturdays only.")["promotional"] == 1
+    assert _signals("Patient Spotlight: meet Pickle, our oldest turtle")["promotional"] == 1
+    assert "question" not in _signals('Favorite part of the job?\n"The view."')
+    assert "bragging" not in _signals("Thanks to our vets for their service!")

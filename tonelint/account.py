@@ -55,7 +55,8 @@ class Account:
 
     @functools.cached_property
     def _head(self) -> str | None:
-        """The name without a branch or person after a dash or a bar ("Tri-County Credit
+        """The name without a branch, a person or a trade after a dash, a bar or a comma
+        ("Ruiz & Pham, Attorneys at Law" posts as "Ruiz & Pham"; "Tri-County Credit
         Union - Elm Street Branch" posts as "Tri-County Credit Union"; "Align Chiropractic |
         Dr. Tessa Ruiz" as "Align Chiropractic"), when there is one of two words or more."""
         name = (self.name or "").strip()

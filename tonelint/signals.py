@@ -78,7 +78,7 @@ _RESHARE = re.compile(r"^\s*RT (@\w{1,30}):")
 _REPLY = re.compile(r"^\s*(?:[AQ]\d{1,2}[a-z]?\s*[:.]?\s+\.?)?(?:@\w{1,30}\s*)+")
 _QUESTION = re.compile(r"\?(?=[\s\"'\u201d)]|$)")
 # A quotation right after a question mark: the question is answered in the post.
-_QUOTED_ANSWER = re.compile(r"[ \t]{0,3}[\"\u201c]")
+_QUOTED_ANSWER = re.compile(r"\s{0,3}[\"\u201c]")
 # A sales hook phrased as a question ("Need a plumber fast?", "Who doesn't want free
 # pizza?"): it answers itself with the offer that follows and asks nothing back.
 _HOOK = re.compile(
@@ -105,7 +105,7 @@ _OWN_PEOPLE = re.compile(
     r"\s*(?:our|my)\s+(?:(?!(?:and|or|of|for|with)\b)[\w.-]+\s+){0,2}?"
     r"(?:ceo|founder|president|officers?|team|teams|staff|employees|people|franchisees?|crew|"
     r"colleagues|leaders?|stylists?|hygienists?|technicians?|techs?|nurses?|assistants?|"
-    r"managers?|associates?|apprentices?|receptionists?|groomers?|paralegals?|attorneys?|dentists?|doctors?|vets?|agents?|"
+    r"managers?|associates?|apprentices?|receptionists?|groomers?|paralegals?|attorneys?|dentists?|doctors?|veterinarians?|agents?|"
     r"arborists?|barbers?|bakers?|foreman|drivers?)\b",
     re.IGNORECASE,
 )
@@ -139,7 +139,7 @@ _PHONE_HINT = re.compile(r"\d{3}[-.]\d")  # what every phone number holds, found
 # A staff spotlight opening a sentence: "Meet Rosa!", "Say hello to Dr. Lee", "This is Sal.",
 # "Crew spotlight: meet Luis".
 _SPOTLIGHT = re.compile(
-    r"(?:^|(?<=[.!?\n])|(?<=spotlight:))[^\w\n]{0,8}"
+    r"(?:^|(?<=[.!?\n])|(?<=[Ss]potlight:)|(?<=SPOTLIGHT:))[^\w\n]{0,8}"
     r"\b(?:(?:Meet|MEET|meet|Say hello to|Say hi to)\s+"
     r"(?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?(?!(?:The|Our|Us|An?|Your|My)\b)[A-Z][a-z]+\b"
     r"|This is (?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?[A-Z][a-z]+(?=[.!,]))"
@@ -213,8 +213,8 @@ _SENTENCE_END = re.compile(r"(?:^|[.!?:\n]|^\W+)\s*$")
 # monthly" tell what others do; they call nobody.
 _CALL_VERBS = frozenset(
     "book order buy shop call visit stop come sign register donate get grab reserve schedule"
-    " claim try click use join apply tune watch dm message text swing save enquire inquire"
-    " order".split()
+    " claim try click use join apply tune watch dm message text swing save enquire"
+    " inquire".split()
 )
 _BEFORE_CALL = frozenset(
     "please pls plz just so then and or now today tonight simply also go come kindly".split()
@@ -228,15 +228,17 @@ _LAST_WORDS = re.compile(r"(?:([\w'\u2019]+)\W+)?([\w'\u2019]+)[^\w]*$")
 # offer, the business's own, even with no "we".  Seasons ("Flu season is here") and
 # "comments are open" are no offer.
 _ARRIVAL = re.compile(
-    r"[sSeE]\s+(?i:here|back|in|out|open)\b(?=\s*(?:[!.:,]|$|[^\w\s])|\s+(?i:today|tomorrow"
+    r"[sSeE]\s+(?i:here|back|in|out|open)\b(?=\s*(?:[!.:,]|$|[^\w\s])|[ \t]*\r?\n"
+    r"|\s+(?i:today|tomorrow"
     r"|now|again|for (?:the )?(?:spring|summer|fall|autumn|winter|season|holidays))\b)"
 )
 _ARRIVAL_SUBJECT = re.compile(r"(?i)([\w'\u2019-]+)\s*(?:\s(?:is|are)|'s|\u2019s)$")
 # A sale shown off at the top of the post, in capitals: "SOLD in 4 days", "JUST LEASED 🔑",
 # "CLOSED! 🔑🎉".  ("CLOSED Monday for Labor Day" is a notice.)
 _DEAL_DONE = re.compile(
-    r"^\W*(?:JUST\s+)?(?:SOLD|UNDER CONTRACT|PENDING|CLOSED|LISTED|LEASED)\b(?!\s+(?i:on|for"
-    r"|until|till|today|tomorrow|tonight|this|next|all|mon|tue|wed|thu|fri|sat|sun)\w*)"
+    r"^\W*(?:JUST\s+)?(?:(?:SOLD|UNDER CONTRACT|LISTED|LEASED)\b|CLOSED\b(?![ \t]*[:,-]?[ \t]*"
+    r"(?i:on|for|until|till|today|tomorrow|tonight|this|next|all|due|mon|tue|wed|thu|fri|sat"
+    r"|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|snow|weather)\b))"
 )
 _NOT_ARRIVING = frozenset(
     "season seasons comments comment weather spring summer winter fall autumn it that this"
@@ -526,13 +528,16 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
                 signals.add("invitations", " ".join(m.group().split()))
                 invites.append(m.start())
                 greeted.append(m.span())
-    if greeted and signals.counts.get("invitations"):
+    kept = set(signals.words.get("invitations", ()))  # thanks for a boast are dropped
+    greeted = [(s, e) for s, e in greeted if " ".join(text[s:e].split()) in kept]
+    if greeted:
         opening = next((i for i, c in enumerate(text) if c.isalnum()), 0)
         if min(start for start, _ in greeted) <= opening + 2:  # "Congratulations to the
             # Nguyens ...": thanks or congratulations are the point of the post
             signals.add("greets_first", signals.words["invitations"][0])
     call_starts = sorted(start for start, _ in calls)
-    sold = sorted(start for start, _ in offers if (start, _) not in calls)
+    called = set(calls)
+    sold = sorted(start for start, end in offers if (start, end) not in called)
     invites.sort()
     first_offer = min((start for start, _ in offers), default=None)
     for end in asked:
@@ -542,13 +547,13 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
             signals.add("pitch_question", "?")  # still a question, but part of the pitch
             continue
         signals.add("question", "?")
-    if account is not None and _caption(ctx, signals):
-        signals.add("self_mention", "a caption of its own")
     if vocabulary.hashtags and "#" in text:
         for start, end in ctx.skipped_spans(("hashtags",)):
             listed = vocabulary.hashtags.get(_joined(text[start + 1 : end]))
             if listed and not overlaps(start, end, skip):
                 signals.add(listed, text[start:end])  # "#HappyThanksgiving", "#BookNow"
+    if account is not None and _caption(ctx, signals):
+        signals.add("self_mention", "a caption of its own")
     return signals
 
 
@@ -593,15 +598,14 @@ def _imperative(text: str, start: int, phrase: str) -> bool:
     last = _LAST_WORDS.search(before)
     if last is None:
         return True  # the verb opens the sentence
-    between = before[last.end(2) :]
-    if between.strip() and not between.strip().isalnum():
+    if before[last.end(2) :].strip():
         return True  # after a comma, a colon, a dash or an emoji: "Questions? ... 🦷 call"
     word = last.group(2).lower().replace("\u2019", "'")
     prior = (last.group(1) or "").lower()
     if word in _BEFORE_CALL:
         return True
     if word == "to":
-        return prior in _BEFORE_TO_CALL or prior.endswith("n't")
+        return prior in _BEFORE_TO_CALL
     if word in ("can", "could"):
         return prior in ("you", "simply", "also")
     return False
@@ -724,6 +728,7 @@ _CAPTION_WORDS = 8  # at most this many words of prose make a caption
 _NOT_IN_A_CAPTION = (
     "self_mention",
     "first_person",
+    "second_person",
     "question",
     "pitch_question",
     "invitations",
@@ -734,6 +739,12 @@ _NOT_IN_A_CAPTION = (
 )
 
 
+def _is_emoji(char: str) -> bool:
+    """A pictograph or symbol of the emoji blocks (not CJK, kana or Hangul)."""
+    code = ord(char)
+    return code >= 0x1F000 or 0x2600 <= code <= 0x27BF or 0x2B00 <= code <= 0x2BFF
+
+
 def _caption(ctx: PostContext, signals: Signals) -> bool:
     """A business's caption of its own work or wares: a few words, hashtags or emoji, and
     nothing said to or about anyone else ("birria tuesday 🔥🌮 #tacotuesday", "spa day 🛁🐾
@@ -741,7 +752,7 @@ def _caption(ctx: PostContext, signals: Signals) -> bool:
     if any(signals.counts.get(name) for name in _NOT_IN_A_CAPTION):
         return False
     text = ctx.text
-    if "#" not in text and not any(ord(c) >= 0x2600 for c in text):
+    if "#" not in text and not any(_is_emoji(c) for c in text):
         return False
     words = _prose_words(ctx, ctx.skipped_spans(("urls",)), limit=_CAPTION_WORDS)
     return 0 < words <= _CAPTION_WORDS

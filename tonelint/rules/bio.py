@@ -98,8 +98,9 @@ _COLLECTIVE = re.compile(
 )
 _SERVICE = re.compile(
     r"\b(?:keep|stay)(?:ing)?\s+(?:up[- ]to[- ]date|informed|in the know)\s+(?:with|on|about)\s+\w"
-    r"|\b(?:tweets?|tweeting|posts|posting|page|account|blog|blogging)\s+(?:all\s+)?about\s+"
-    r"(?:the\s+)?(?!(?:me|us|you|life|love|it|this|that|everything|nothing)\b)[A-Za-z#]"
+    r"|\b(?i:tweets|tweeting|posts|posting|page|account|blog|blogging)\s+(?:all\s+)?about\s+"
+    r"(?:the\s+)?(?!(?i:me|us|you|my|our|your|life|love|it|this|that|everything|nothing)\b)"
+    r"[A-Za-z#]"
     r"|\b(?:news|tips|updates|advice|info|information|deals|coverage|insights|stories|"
     r"resources|support|help|answers|questions)\s+(?:you need\s+)?(?:on|about|for|with|in)"
     r"\s+(?:all\s+)?"
@@ -520,7 +521,11 @@ class BioRule(Rule):
             ]
             skip = ctx.skipped_spans(("urls", "mentions", "hashtags"))
             prose = [t for t in tokens if t.is_alpha and not overlaps(t.idx, t.idx + 1, skip)]
-            lead = text[: tags[0][0]].rstrip()[-1:] if tags else ""
+            # the character before the run of hashtags that holds the first trade tag
+            words = text[: tags[0][0]].split() if tags else []
+            while words and words[-1].startswith("#"):
+                words.pop()
+            lead = words[-1][-1:] if words else ""
             led = lead.isalnum() or lead in _LEADS_INTO_TAGS
             if len(tags) >= 2 and len(prose) >= _PROSE_WITH_TAGS and led:
                 found += [tag for _, tag in tags]
