@@ -70,11 +70,16 @@ class Account:
         return [*names, self._head] if self._head else names
 
     @functools.cached_property
+    def _short(self) -> str | None:
+        """The head's short form (``short_name``): "Acme" of "Acme Plumbing LLC"."""
+        return short_name(self._head or self.name or "")
+
+    @functools.cached_property
     def _patterns(self) -> tuple[re.Pattern[str] | None, frozenset[str]]:
         names = self._names
         parts = [r"(?<![\w@#])" + re.escape(n) + r"(?!\w)" for n in names]
-        short = short_name(self._head or self.name or "")
-        if short and short.lower() not in {n.strip().lower() for n in names}:
+        short = self._short
+        if short and short.lower() not in {n.lower() for n in names}:
             parts.append(r"(?-i:(?<![\w@#])" + re.escape(short) + r"(?!\w))")
         domain = _domain(self.website) if self.website else None
         if domain:  # first, so "acme" inside "acme-plumbing.example" is the website
@@ -95,7 +100,7 @@ class Account:
         run together, with or without its legal suffix ("#baysiderealty" for "Bayside
         Realty Co.") and with "&" written as "and" or left out ("#crumbandkettle")."""
         tags = {h.lower().lstrip("@") for h in self.handles if h.strip()}
-        names = [n for n in (*self._names, short_name(self._head or self.name or "")) if n]
+        names = [n for n in (*self._names, self._short) if n]
         for name in list(names):
             words = name.split()
             while len(words) > 1 and words[-1].lower().strip(".,") in LEGAL_SUFFIXES:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, ClassVar
 from . import nlp
 from .literals import Gate
 from .rules.phrase import PhraseIndex
-from .textspans import is_reply, overlaps
+from .textspans import hashtag_form, is_reply, overlaps
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -105,8 +105,8 @@ _OWN_PEOPLE = re.compile(
     r"\s*(?:our|my)\s+(?:(?!(?:and|or|of|for|with)\b)[\w.-]+\s+){0,2}?"
     r"(?:ceo|founder|president|officers?|team|teams|staff|employees|people|franchisees?|crew|"
     r"colleagues|leaders?|stylists?|hygienists?|technicians?|techs?|nurses?|assistants?|"
-    r"managers?|associates?|apprentices?|receptionists?|groomers?|paralegals?|attorneys?|dentists?|doctors?|veterinarians?|agents?|"
-    r"arborists?|barbers?|bakers?|foreman|drivers?)\b",
+    r"managers?|associates?|apprentices?|receptionists?|groomers?|paralegals?|attorneys?|"
+    r"dentists?|doctors?|veterinarians?|agents?|arborists?|barbers?|bakers?|foreman|drivers?)\b",
     re.IGNORECASE,
 )
 _THANKS = re.compile(
@@ -288,11 +288,11 @@ class Vocabulary:
         # the informative words: an observance hashtag (#InternationalWomensDay) heads
         # features on the company's own people as often as posts about others.
         self.hashtags = {
-            _joined(p): name
+            hashtag_form(p): name
             for name in VOCABULARIES
             if name != "informative"
             for p in lists.get(name, ())
-            if len(_joined(p)) > 2 and _joined(p) != p.lower()
+            if len(hashtag_form(p)) > 2 and hashtag_form(p) != p.lower()
         }
 
     @classmethod
@@ -335,14 +335,15 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
         signals.add("self_mention", " ".join(text[start:end].split()))
     if urls:
         signals.add("link", text[urls[0][0] : urls[0][1]])
-        if _prose_words(ctx, urls) <= TEASER_WORDS:
+        if _prose_words(ctx) <= TEASER_WORDS:
             signals.add("teaser", text[urls[0][0] : urls[0][1]])
     reply = _REPLY.match(text)
     if reply and account and account.owns_handle(reply.group().split("@")[1].split()[0]):
         reply = None  # "@OurBrand did X": the account talking about itself, not a reply
+    reviews = _reviews(text)  # a customer's review shown off: stars, a signed quotation
     if reply:
         signals.add("reply", reply.group().strip())
-    elif is_reply(text) and not text.lstrip().startswith("@") and not _shows_review(text):
+    elif is_reply(text) and not text.lstrip().startswith("@") and not reviews:
         signals.add("reply", text.strip()[:20])  # "Hi Maria, ..." answers a person
     for start, end in ctx.skipped_spans(("mentions",)):
         handle = text[start:end]
@@ -494,28 +495,16 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
             continue
         if overlaps(subject.start(), m.end(), skip):
             continue
-        signals.add("promotional", " ".join(text[subject.start() : m.end()].split()))
-        offers.append((subject.start(), m.end()))
-        if not signals.counts.get("self_mention"):
-            signals.add("self_mention", "an offer back or in")
+        span = (subject.start(), m.end())
+        _own_offer(signals, offers, text, span, "an offer back or in")
         break
     deal = _DEAL_DONE.match(text)
     if deal:
-        signals.add("promotional", deal.group().strip(" \n\t"))
-        offers.append(deal.span())
-        if not signals.counts.get("self_mention"):
-            signals.add("self_mention", "a sale shown")
-    reviewed = False  # a customer's review shown off: it is about the business
-    if "\u2b50" in text or "\u2605" in text:
-        for m in _STARS.finditer(text):
-            signals.add("bragging", m.group())
-            reviewed = True
-    if '"' in text or "\u201d" in text:
-        for m in _TESTIMONIAL.finditer(text):
-            signals.add("bragging", m.group())
-            reviewed = True
-    if reviewed and not signals.counts.get("self_mention"):
-        signals.add("self_mention", "a customer's review")
+        _own_offer(signals, offers, text, deal.span(), "a sale shown")
+    for review in reviews:
+        signals.add("bragging", review)
+    if reviews and not signals.counts.get("self_mention"):
+        signals.add("self_mention", "a customer's review")  # about the business
     if not signals.counts.get("self_mention") and not invites and _job_shown(ctx, skip):
         signals.add("self_mention", "a job shown")  # the business's own work, no "we" needed
     if signals.counts.get("bragging") and "invitations" in signals.counts:
@@ -549,17 +538,12 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
         signals.add("question", "?")
     if vocabulary.hashtags and "#" in text:
         for start, end in ctx.skipped_spans(("hashtags",)):
-            listed = vocabulary.hashtags.get(_joined(text[start + 1 : end]))
+            listed = vocabulary.hashtags.get(hashtag_form(text[start + 1 : end]))
             if listed and not overlaps(start, end, skip):
                 signals.add(listed, text[start:end])  # "#HappyThanksgiving", "#BookNow"
     if account is not None and _caption(ctx, signals):
         signals.add("self_mention", "a caption of its own")
     return signals
-
-
-def _joined(phrase: str) -> str:
-    """A phrase as a hashtag writes it: lower case, letters and digits only."""
-    return "".join(c for c in phrase.lower() if c.isalnum())
 
 
 def _hook(text: str, end: int, breaks: list[int], tags: dict[int, int]) -> bool:
@@ -577,21 +561,34 @@ def _hook(text: str, end: int, breaks: list[int], tags: dict[int, int]) -> bool:
     return bool(_HOOK.match(text, start, end))
 
 
-def _shows_review(text: str) -> bool:
-    """Whether the text shows a customer's review (a row of stars, a signed quotation): a
-    thank-you that opens it ("Thank you for the kind words, Harold!") answers nobody in
-    particular, it shows the review off."""
-    if ("\u2b50" in text or "\u2605" in text) and _STARS.search(text):
-        return True
-    return ('"' in text or "\u201d" in text) and _TESTIMONIAL.search(text) is not None
+def _own_offer(
+    signals: Signals, offers: list[tuple[int, int]], text: str, span: tuple[int, int], why: str
+) -> None:
+    """Count the offer at ``span`` ("Flu shots are IN", "SOLD in 4 days") as promotional
+    and, when nothing else names the business, as the business talking about itself."""
+    signals.add("promotional", " ".join(text[span[0] : span[1]].split()))
+    offers.append(span)
+    if not signals.counts.get("self_mention"):
+        signals.add("self_mention", why)
+
+
+def _reviews(text: str) -> list[str]:
+    """The rows of stars and signed quotations of a customer's review the text shows off.
+    A post that shows one is about the business, and a thank-you that opens it ("Thank you
+    for the kind words, Harold!") answers nobody in particular."""
+    found = []
+    if "\u2b50" in text or "\u2605" in text:
+        found += [m.group() for m in _STARS.finditer(text)]
+    if '"' in text or "\u201d" in text:
+        found += [m.group() for m in _TESTIMONIAL.finditer(text)]
+    return found
 
 
 def _imperative(text: str, start: int, phrase: str) -> bool:
     """Whether the call ``phrase`` found at ``start`` is said as an imperative: its verb
     opens a sentence or a clause (after a comma, a colon, a dash or an emoji) or follows a
     word that leaves it one (``_BEFORE_CALL``; "to" after "don't forget"; "can" after
-    "you").  Calls that are no verb ("link in bio", "walk-ins
-    welcome") always count."""
+    "you").  Calls that are no verb ("link in bio", "walk-ins welcome") always count."""
     if phrase.split()[0].lower() not in _CALL_VERBS:
         return True
     before = _SENTENCE_BREAK.split(text[max(0, start - 60) : start])[-1]
@@ -689,7 +686,7 @@ def _answered_by_offer(
     calls start), ``invites`` (where invitations start) and ``sold`` (where promotional
     words and prices start) are sorted."""
     i = bisect.bisect_right(breaks, end)
-    opener = bisect.bisect_left(breaks, end) == 0 and any(end <= o for o in sold)
+    opener = bisect.bisect_left(breaks, end) == 0 and bool(sold) and sold[-1] >= end
     limit = breaks[i + 1] if i + 1 < len(breaks) and not opener else end + 1_000_000
     j = bisect.bisect_left(calls, end)
     if j == len(calls) or calls[j] >= limit:
@@ -754,11 +751,11 @@ def _caption(ctx: PostContext, signals: Signals) -> bool:
     text = ctx.text
     if "#" not in text and not any(_is_emoji(c) for c in text):
         return False
-    words = _prose_words(ctx, ctx.skipped_spans(("urls",)), limit=_CAPTION_WORDS)
+    words = _prose_words(ctx, limit=_CAPTION_WORDS)
     return 0 < words <= _CAPTION_WORDS
 
 
-def _prose_words(ctx: PostContext, urls: list[tuple[int, int]], limit: int = TEASER_WORDS) -> int:
+def _prose_words(ctx: PostContext, limit: int = TEASER_WORDS) -> int:
     """Words of prose outside links, @handles and #hashtags, counted up to one past
     ``limit`` (a bare link and a hashtag is a teaser, not a message)."""
     text = ctx.text

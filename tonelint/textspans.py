@@ -46,6 +46,12 @@ _REPLY_OPENING = re.compile(
 )
 
 
+def hashtag_form(phrase: str) -> str:
+    """A phrase as a hashtag writes it: lower case, letters and digits only ("happy
+    thanksgiving" -> "happythanksgiving", "video production" -> "videoproduction")."""
+    return "".join(c for c in phrase.lower() if c.isalnum())
+
+
 def is_reply(text: str) -> bool:
     """Whether the text answers a person: it starts with their @handle, greets them by name
     ("Hi Sarah,"), or thanks them for a review or comment."""

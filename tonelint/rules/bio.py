@@ -34,7 +34,7 @@ from .. import nlp
 from ..account import LEGAL_SUFFIXES, TRADE_WORDS
 from ..model import Match
 from ..names import is_given_name
-from ..textspans import URL_RE, overlaps
+from ..textspans import URL_RE, hashtag_form, overlaps
 from .base import Option, Rule, vocabulary_check
 from .phrase import PhraseIndex
 
@@ -414,9 +414,7 @@ class BioRule(Rule):
         }
         # offerings as a hashtag writes them: "#videoproduction", "#aerospace"
         self.offering_tags = {
-            "".join(c for c in w.lower() if c.isalnum())
-            for n in ("offerings", "local_trades")
-            for w in vocab.get(n, ())
+            hashtag_form(w) for n in ("offerings", "local_trades") for w in vocab.get(n, ())
         }
         # words that make a profile name a business's, not a person's ("Walker Plumbing",
         # "Charles Schwab Corp", "NOAH Conference"): worked out once, read for every bio
@@ -510,26 +508,33 @@ class BioRule(Rule):
                     found.append(f"{before.text} {token.text}")
         found += [m.group() for m in _SERVICE.finditer(ctx.text)]
         found += self._occupations(ctx, tokens, own)
-        if not found:  # trades as hashtags in a sentence ("Motion & control for
-            # #Aerospace #OilandGas #Semiconductor"); one hashtag, or hashtags with no
-            # prose around them ("#landscaping #nz #outdoorliving"), say little
-            text = ctx.text
-            tags = [
-                (s, text[s:e])
-                for s, e in ctx.skipped_spans(("hashtags",))
-                if text[s + 1 : e].lower() in self.offering_tags
-            ]
-            skip = ctx.skipped_spans(("urls", "mentions", "hashtags"))
-            prose = [t for t in tokens if t.is_alpha and not overlaps(t.idx, t.idx + 1, skip)]
-            # the character before the run of hashtags that holds the first trade tag
-            words = text[: tags[0][0]].split() if tags else []
-            while words and words[-1].startswith("#"):
-                words.pop()
-            lead = words[-1][-1:] if words else ""
-            led = lead.isalnum() or lead in _LEADS_INTO_TAGS
-            if len(tags) >= 2 and len(prose) >= _PROSE_WITH_TAGS and led:
-                found += [tag for _, tag in tags]
+        if not found:
+            found = self._trade_tags(ctx, tokens)
         return found
+
+    def _trade_tags(self, ctx: PostContext, tokens: list[Any]) -> list[str]:
+        """Trades written as hashtags that a sentence leads into ("Motion & control for
+        #Aerospace #OilandGas #Semiconductor").  One hashtag, or hashtags with no prose
+        before them ("#landscaping #nz #outdoorliving", "About you. #plumbing"), say
+        little."""
+        text = ctx.text
+        tags = [
+            (s, text[s:e])
+            for s, e in ctx.skipped_spans(("hashtags",))
+            if text[s + 1 : e].lower() in self.offering_tags
+        ]
+        if len(tags) < 2:
+            return []
+        skip = ctx.skipped_spans(("urls", "mentions", "hashtags"))
+        prose = [t for t in tokens if t.is_alpha and not overlaps(t.idx, t.idx + 1, skip)]
+        # the character before the run of hashtags that holds the first trade tag
+        words = text[: tags[0][0]].split()
+        while words and words[-1].startswith("#"):
+            words.pop()
+        lead = words[-1][-1:] if words else ""
+        if len(prose) < _PROSE_WITH_TAGS or not (lead.isalnum() or lead in _LEADS_INTO_TAGS):
+            return []
+        return [tag for _, tag in tags]
 
     def _personal_voice(self, ctx: PostContext, personal: list[tuple[int, int]]) -> bool:
         """Two or more different personal words (family, faith, pastimes), no "we" and no
