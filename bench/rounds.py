@@ -1,0 +1,181 @@
+"""Score earlier versions of the rules on the small-business sets that held their rounds out.
+
+Usage::
+
+    python bench/rounds.py [--set j]
+
+Each round of ``self-promotion`` (6 to 11) and ``corporate-tone`` (4 and 5) was scored once,
+before and after, on a set of posts written and committed before it
+(``bench/smallbiz/README.md``).  The README quotes those figures; this script rebuilds them.
+For each version in ``VERSIONS`` it checks the commit out into a temporary git worktree and
+runs that checkout's ``tonelint`` (its package and rulesets) on the posts and labels of this
+checkout, linted as ``bench/evaluate_smallbiz.py`` lints them.  Needs the repository's git
+history (a full clone).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The version of the rules each commit holds: the commit that added the next held-out set,
+# just before the next round.
+VERSIONS = {
+    "self-promotion round 5": "fd798b9",
+    "self-promotion round 6": "832a4fa",
+    "self-promotion round 7, corporate-tone round 4": "0e44c63",
+    "self-promotion round 8": "3a63268",
+    "self-promotion round 9, corporate-tone round 5": "b04545b",
+    "self-promotion round 10": "160ae8b",
+    "self-promotion round 11": "HEAD",
+}
+_R = list(VERSIONS)
+# Which versions each held-out set compares: the round it held out, the one before, and
+# (from set k on) the one before that.
+HELD_OUT = {
+    "j": (_R[0], _R[1]),
+    "k": (_R[0], _R[1], _R[2]),
+    "l": (_R[1], _R[2], _R[3]),
+    "m": (_R[2], _R[3], _R[4]),
+    "n": (_R[3], _R[4], _R[5]),
+    "o": (_R[4], _R[5], _R[6]),
+}
+# Corpus label sets never read for any of these rounds (bench/evaluate.py scores them too).
+CORPUS_HELD_OUT = ("posts-7.csv", "posts-8.csv", "posts-9.csv")
+
+# Run inside the old checkout (PYTHONPATH puts its tonelint first): lint the posts of the
+# given small-business sets, and the held-out corpus posts when the corpus is there, with
+# this checkout's bench helpers, and print the rules each post fired.
+_SCORE = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import evaluate as cv
+import evaluate_smallbiz as ev
+from corpus import DEFAULT, available, posts
+from tonelint.engine import Linter
+from tonelint.ruleset import load_ruleset
+linter = Linter(load_ruleset("general"))
+out = {}
+for name in sys.argv[3:]:
+    for row in ev.read(f"posts-{name}.csv"):
+        out[row["id"]] = sorted({f.rule for f in linter.lint_post(ev.post_of(row))})
+wanted = {key for name in sys.argv[2].split(",") if name for key in cv._labels(name)}
+if wanted and available(DEFAULT):
+    for item in posts(DEFAULT):
+        if (item.file, item.row) in wanted:
+            key = f"{item.file}:{item.row}"
+            out[key] = sorted({f.rule for f in linter.lint_post(cv.as_post(item, "x"))})
+print(json.dumps(out))
+"""
+
+
+def _git(*args: str) -> str:
+    done = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"rounds.py: git {' '.join(args)}: {done.stderr.strip()}")
+    return done.stdout
+
+
+def fired(commit: str, sets: list[str], corpus: bool) -> dict[str, list[str]]:
+    """The rules each post of ``sets`` (and of ``CORPUS_HELD_OUT`` when ``corpus``) fires
+    under the rules of ``commit``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = Path(tmp) / "tree"
+        _git("worktree", "add", "--detach", "--quiet", str(tree), commit)
+        try:
+            env = {"PYTHONPATH": str(tree)}
+            done = subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    _SCORE,
+                    str(ROOT / "bench"),
+                    ",".join(CORPUS_HELD_OUT) if corpus else "",
+                    *sets,
+                ],
+                capture_output=True,
+                text=True,
+                env=env,
+                cwd=tmp,
+            )
+            if done.returncode:
+                raise SystemExit(f"rounds.py: scoring at {commit} failed: {done.stderr[-400:]}")
+            result: dict[str, list[str]] = json.loads(done.stdout)
+            return result
+        finally:
+            _git("worktree", "remove", "--force", str(tree))
+
+
+def _labels(name: str) -> list[dict[str, str]]:
+    sys.path.insert(0, str(ROOT / "bench"))
+    import evaluate_smallbiz
+
+    return evaluate_smallbiz.read(f"labels-{name}.csv")
+
+
+def _pr(should: set[str], did: set[str]) -> str:
+    tp = len(should & did)
+    precision = tp / len(did) if did else 0.0
+    recall = tp / len(should) if should else 0.0
+    return f"{precision:.3f} / {recall:.3f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", choices=sorted(HELD_OUT), action="append")
+    parser.add_argument("--no-corpus", action="store_true", help="skip corpus sets 7 to 9")
+    args = parser.parse_args(argv)
+    sets = args.set or sorted(HELD_OUT)
+    corpus = not args.no_corpus
+    wanted = {version for name in sets for version in HELD_OUT[name]}
+    verdicts = {}
+    for version, commit in VERSIONS.items():
+        if version in wanted or corpus:
+            held = [name for name in sets if version in HELD_OUT[name]]
+            verdicts[version] = fired(commit, held, corpus)
+    print("Held-out small-business sets, scored by the version before and after their round")
+    print("(precision / recall; self-promotion against promotional, corporate-tone against")
+    print("the readers' corporate tone where they agree):\n")
+    for name in sets:
+        labels = _labels(name)
+        promotional = {r["id"] for r in labels if r["label"] == "promotional"}
+        toned = {r["id"] for r in labels if r["tone"]}
+        corporate = {r["id"] for r in labels if r["tone"] == "corporate"}
+        settled = {r["id"] for r in labels if r["label"]}
+        print(f"Set {name}:")
+        for version in HELD_OUT[name]:
+            rules = verdicts[version]
+            promo = {i for i in settled if "self-promotion" in rules[i]}
+            tone = {i for i in toned if "corporate-tone" in rules[i]}
+            print(
+                f"  {version:48} self-promotion {_pr(promotional, promo)}"
+                f"   corporate-tone {_pr(corporate, tone)}"
+            )
+    if corpus:
+        sys.path.insert(0, str(ROOT / "bench"))
+        import evaluate
+
+        corpus_labels = {
+            f"{file}:{row}": label
+            for name in CORPUS_HELD_OUT
+            for (file, row), label in evaluate._labels(name).items()
+        }
+        promotional = {key for key, label in corpus_labels.items() if label == "promotional"}
+        print("\nCorpus sets 7 to 9 (never read for these rounds), self-promotion:")
+        for version, rules in verdicts.items():
+            if not any(key in rules for key in corpus_labels):
+                print(f"  {version:48} (corpus not found)")
+                continue
+            did = {key for key in corpus_labels if "self-promotion" in rules.get(key, ())}
+            print(f"  {version:48} {_pr(promotional, did)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
