@@ -699,3 +699,26 @@ def test_review_fixes_for_captions_deals_and_greetings() -> None:
     assert _signals("Patient Spotlight: meet Pickle, our oldest turtle")["promotional"] == 1
     assert "question" not in _signals('Favorite part of the job?\n"The view."')
     assert "bragging" not in _signals("Thanks to our vets for their service!")
+
+
+def test_round_twelve_captions_services_talks_and_returns() -> None:
+    shop = Account(name="Spindrift Grooming", handles=("spindriftgrooming",))
+    caption = _signals("spa day 🛁🐾 #dogsofinstagram", shop)
+    assert caption["caption"] == 1 and caption["self_mention"] == 1
+    assert _self_promotion("shave down season ☀️✂️ #summercut", shop)
+    assert "caption" not in _signals("Name this hairstyle 👇 #dogsofinstagram", shop)
+    assert "caption" not in _signals("spa day 🛁🐾 #dogsofinstagram")  # no account
+    # a service just added is the business's own offer, with or without "we"
+    assert _signals("Now offering dry needling at both clinics!")["self_mention"] == 1
+    offered = _signals("Hollin Street Counseling is pleased to offer telehealth.")
+    assert offered["promotional"] == 1
+    assert "self_mention" not in _signals("The new guidelines are now available online.")
+    # "returns" is an offer back only as a verb with a when, never tax returns
+    assert _signals("Maple oat latte returns tomorrow 🍁")["self_mention"] == 1
+    assert "self_mention" not in _signals("Individual tax returns this year are due April 15.")
+    assert _signals("Cardamom buns are back on Saturdays.")["self_mention"] == 1
+    # a talk given by the firm's own people shows its expertise
+    talk = 'Attorney Ana Ruiz will present "Wills 101" at the library on Tuesday.'
+    assert _signals(talk)["promotional"] == 1
+    assert "promotional" not in _signals("Symptoms will present within two days.")
+    assert _signals("New this week: cardamom morning buns.")["promotional"] == 1

@@ -60,6 +60,7 @@ SIGNALS = (
     *VOCABULARIES,
     "link",
     "teaser",
+    "caption",
     "question",
     "pitch_question",
     "greets_first",
@@ -229,8 +230,33 @@ _LAST_WORDS = re.compile(r"(?:([\w'\u2019]+)\W+)?([\w'\u2019]+)[^\w]*$")
 # "comments are open" are no offer.
 _ARRIVAL = re.compile(
     r"[sSeE]\s+(?i:here|back|in|out|open)\b(?=\s*(?:[!.:,]|$|[^\w\s])|[ \t]*\r?\n"
-    r"|\s+(?i:today|tomorrow"
-    r"|now|again|for (?:the )?(?:spring|summer|fall|autumn|winter|season|holidays))\b)"
+    r"|\s+(?i:today|tomorrow|now|again|for (?:the )?(?:spring|summer|fall|autumn|winter|season"
+    r"|holidays)|on (?:mon|tues|wednes|thurs|fri|satur|sun)days?|every|this (?:week|weekend))\b)"
+)
+# The same offer said with "returns" ("Maple oat latte returns tomorrow", "the Festive Feast
+# returns just in time!"); tax and investment returns are no offer.
+_RETURNS = re.compile(
+    r"([\w'\u2019-]+)\s+(?i:returns|is returning|are returning)(?=\s*!|\s+(?i:today|tomorrow"
+    r"|tonight|this|next|on|for|just in time)\b)"
+)
+_NOT_RETURNING = frozenset(
+    "tax taxes income amended individual federal state business your their our investment"
+    " investments market annual expected guaranteed higher lower total".split()
+)
+# A service the business has just added ("Now offering dry needling", "Acme PT is now in
+# network with ...", "pleased to offer telehealth"): its own offer, with or without "we".
+# ("... is now available" and "now open Sundays" are left to the word lists: readers call
+# them notices as often as offers.)
+_NEW_SERVICE = re.compile(
+    r"(?i)\b(?:now (?:offering|accepting|serving|in[- ]network|carrying|stocking)|(?:pleased|happy"
+    r"|proud|excited|thrilled) to (?:now )?offer)\b"
+)
+# A talk its own people give ("Attorney Simone Delacroix will present \"Immigration ...\" at
+# the Chamber breakfast", "Dr. Ames is speaking at the Rotary lunch"): the firm shows its
+# expertise.
+_TALK = re.compile(
+    r"\bwill (?:present|speak|be speaking|be presenting)\b[^.!?\n\"\u201c]{0,12}(?=[\"\u201c])"
+    r"|\b(?:will be|is|are) (?:speaking|presenting) at\b"
 )
 _ARRIVAL_SUBJECT = re.compile(r"(?i)([\w'\u2019-]+)\s*(?:\s(?:is|are)|'s|\u2019s)$")
 # A sale shown off at the top of the post, in capitals: "SOLD in 4 days", "JUST LEASED 🔑",
@@ -498,6 +524,19 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
         span = (subject.start(), m.end())
         _own_offer(signals, offers, text, span, "an offer back or in")
         break
+    if "eturn" in text:
+        for m in _RETURNS.finditer(text):
+            if m.group(1).lower() not in _NOT_RETURNING and not overlaps(*m.span(), skip):
+                _own_offer(signals, offers, text, m.span(), "an offer back or in")
+                break
+    if "now" in lower or "offer" in lower:
+        new = _NEW_SERVICE.search(text)
+        if new is not None and not overlaps(*new.span(), skip):
+            _own_offer(signals, offers, text, new.span(), "a service of its own")
+    if "speaking" in lower or "present" in lower:
+        talk = _TALK.search(text)
+        if talk is not None and not overlaps(*talk.span(), skip):
+            signals.add("promotional", "a talk of its own")
     deal = _DEAL_DONE.match(text)
     if deal:
         _own_offer(signals, offers, text, deal.span(), "a sale shown")
@@ -543,6 +582,7 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
                 signals.add(listed, text[start:end])  # "#HappyThanksgiving", "#BookNow"
     if account is not None and _caption(ctx, signals):
         signals.add("self_mention", "a caption of its own")
+        signals.add("caption", "a caption of its own")  # and the wares it shows
     return signals
 
 

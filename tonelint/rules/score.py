@@ -5,6 +5,7 @@ The signals (see ``tonelint.signals``) are counted per post: ``first_person``,
 (both), ``second_person``, ``promotional``, ``bragging``, ``calls_to_buy``, ``invitations``,
 ``informative`` (from the rule's ``vocabulary`` lists), ``link``, ``question``, ``mention``
 (another account), ``reply``, ``teaser`` (a link with at most two words of prose),
+``caption`` (a few words and hashtags or emoji showing the configured account's own wares),
 ``pitch_question`` (a question after an offer), ``greets_first`` (the post opens by thanking,
 congratulating or greeting someone else).
 Each count, capped at ``cap``, is multiplied by its weight in ``weights``; the rule fires
@@ -45,6 +46,7 @@ LABELS = {
     "informative": "informs (advice, data, guidance)",
     "link": "a link",
     "teaser": "a bare link with next to no words",
+    "caption": "a caption of its own wares",
     "question": "asks a question",
     "pitch_question": "asks a question after an offer",
     "greets_first": "opens by thanking, congratulating or greeting someone",
