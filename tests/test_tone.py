@@ -722,3 +722,17 @@ def test_round_twelve_captions_services_talks_and_returns() -> None:
     assert _signals(talk)["promotional"] == 1
     assert "promotional" not in _signals("Symptoms will present within two days.")
     assert _signals("New this week: cardamom morning buns.")["promotional"] == 1
+
+
+def test_round_thirteen_work_shown_and_credits() -> None:
+    # a before/after is the business's own work, with or without "we"
+    shown = _signals("Before: sleeves too long. After: fixed.")
+    assert shown["self_mention"] == 1 and shown["promotional"] == 1
+    assert _signals("Water heater swap today in Lakeview.")["self_mention"] == 1
+    assert _signals("Tear-off on Elm St, crew wrapped it up in 2 days.")["self_mention"] == 1
+    assert "self_mention" not in _signals("Swap your toothbrush every 3 months.")
+    salon = Account(name="Copper & Co Salon", handles=("copperandco",))
+    credited = _signals("Lived-in copper for fall 🍂 by @stylist.bree #balayage", salon)
+    assert credited["caption"] == 1
+    # a handle talked to, not credited, is no caption
+    assert "caption" not in _signals("Lived-in copper 🍂 @stylist.bree #balayage", salon)

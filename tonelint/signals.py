@@ -164,10 +164,12 @@ _BEFORE_AFTER = re.compile(
 )
 # A job the business finished, told with where or when: "Tankless water heater install in
 # Riverside today", "replacement done in ONE day", "FULL CORRECTION on this Mustang GT",
-# "swapped out this water heater in Hilliard today".  The work is the business's own even
-# when no "we" says so; "well done to everyone who ran" and "once he finished" are not jobs.
+# "swapped out this water heater in Hilliard today", "Water heater swap today in Lakeview".
+# The work is the business's own even when no "we" says so; "well done to everyone who ran"
+# and "once he finished" are not jobs.
 _JOB = (
-    r"(?:done|finished|completed|installed|wrapped up|swapped out|replaced|install"
+    r"(?:done|finished|completed|installed|wrapped up|wrapped it up|swapped out|replaced|install"
+    r"|swap|tear-off|re-?roof"
     r"|installation|replacement|upgrade|correction|tune-up|clean-?up|makeover|remodel"
     r"|renovation|goes solar|in for an?)"
 )
@@ -508,8 +510,8 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
         for m in _WELCOME.finditer(text):
             signals.add("promotional", m.group())
     if "fter" in lower:
-        for m in _BEFORE_AFTER.finditer(text):
-            signals.add("promotional", m.group())
+        for m in _BEFORE_AFTER.finditer(text):  # the business's own work, "we" or not
+            _own_offer(signals, offers, text, m.span(), "a job shown")
     if "$" in text or "%" in text or "\u00a3" in text or "\u20ac" in text:
         price = next((m for m in _PRICE.finditer(text) if not overlaps(*m.span(), skip)), None)
         if price:  # one price is an offer; more prices are the same offer
@@ -762,6 +764,7 @@ def _in_name(text: str, start: int, end: int) -> bool:
 
 
 _CAPTION_WORDS = 8  # at most this many words of prose make a caption
+_CREDIT = re.compile(r"(?i)\bby\s+$")
 _NOT_IN_A_CAPTION = (
     "self_mention",
     "first_person",
@@ -785,14 +788,26 @@ def _is_emoji(char: str) -> bool:
 def _caption(ctx: PostContext, signals: Signals) -> bool:
     """A business's caption of its own work or wares: a few words, hashtags or emoji, and
     nothing said to or about anyone else ("birria tuesday 🔥🌮 #tacotuesday", "spa day 🛁🐾
-    #dogsofinstagram").  On a business's account such a post shows what it sells."""
-    if any(signals.counts.get(name) for name in _NOT_IN_A_CAPTION):
-        return False
+    #dogsofinstagram").  On a business's account such a post shows what it sells.  A handle
+    credited with the work ("Lived-in copper 🍂 by @stylist.bree") is its own stylist or
+    barber, not someone else talked to."""
     text = ctx.text
+    for name in _NOT_IN_A_CAPTION:
+        if signals.counts.get(name) and not (name == "mention" and _credits_only(ctx)):
+            return False
     if "#" not in text and not any(_is_emoji(c) for c in text):
         return False
     words = _prose_words(ctx, limit=_CAPTION_WORDS)
     return 0 < words <= _CAPTION_WORDS
+
+
+def _credits_only(ctx: PostContext) -> bool:
+    """Whether every @handle of the post follows "by" ("Clean taper ✂️ by @marco.cuts")."""
+    text = ctx.text
+    return all(
+        _CREDIT.search(text[max(0, start - 4) : start]) is not None
+        for start, _ in ctx.skipped_spans(("mentions",))
+    )
 
 
 def _prose_words(ctx: PostContext, limit: int = TEASER_WORDS) -> int:
