@@ -736,3 +736,31 @@ def test_round_thirteen_work_shown_and_credits() -> None:
     assert credited["caption"] == 1
     # a handle talked to, not credited, is no caption
     assert "caption" not in _signals("Lived-in copper 🍂 @stylist.bree #balayage", salon)
+
+
+def test_round_fourteen_credentials_formal_congratulations_and_services() -> None:
+    # congratulations on a credential go to the business's own people: a boast
+    exam = _signals("Congrats to Luis on passing his ISA Certified Arborist exam!! 🎉")
+    assert exam["bragging"] == 1 and exam["self_mention"] == 1
+    assert "invitations" not in exam and "greets_first" not in exam
+    outside = _signals("Congratulations to Judge Elena Park on her appointment to the bench.")
+    assert outside["invitations"] == 1 and outside["greets_first"] == 1
+    own = _signals("Big congrats to our own Rick on 10 years!")  # "our own" people
+    assert own["bragging"] == 1 and "invitations" not in own
+    # the account, named first, congratulating someone else in its formal voice
+    firm = Account(name="Northbeam Financial Planning")
+    formal = _signals(
+        "Northbeam Financial Planning extends its warmest congratulations to Eastside "
+        "Community Credit Union on 50 years of service.",
+        firm,
+    )
+    assert formal["greets_first"] == 1
+    staff = _signals(
+        "Northbeam Financial Planning congratulates Dana Lee on the completion of her CFP "
+        "certification.",
+        firm,
+    )
+    assert "greets_first" not in staff and staff["bragging"] == 1
+    assert _signals("Now servicing Corrindale 7 days a week.")["self_mention"] == 1
+    assert _signals("Mince pies are BACK by popular demand 🥧")["self_mention"] == 1
+    assert _signals("Meet Brianna, the newest member of the team!")["promotional"] >= 1

@@ -103,13 +103,36 @@ _INVITE_TO_SELF = re.compile(
 )
 # Thanks or congratulations aimed at the account's own people ("congrats to our CEO").
 _OWN_PEOPLE = re.compile(
-    r"\s*(?:our|my)\s+(?:(?!(?:and|or|of|for|with)\b)[\w.-]+\s+){0,2}?"
+    r"\s*(?:our|my)\s+(?:own\b|(?:(?!(?:and|or|of|for|with)\b)[\w.-]+\s+){0,2}?"
     r"(?:ceo|founder|president|officers?|team|teams|staff|employees|people|franchisees?|crew|"
     r"colleagues|leaders?|stylists?|hygienists?|technicians?|techs?|nurses?|assistants?|"
     r"managers?|associates?|apprentices?|receptionists?|groomers?|paralegals?|attorneys?|"
-    r"dentists?|doctors?|veterinarians?|agents?|arborists?|barbers?|bakers?|foreman|drivers?)\b",
+    r"dentists?|doctors?|veterinarians?|agents?|arborists?|barbers?|bakers?|foreman|drivers?))\b",
     re.IGNORECASE,
 )
+# A credential earned: a business congratulates its own people on these ("Congrats to Luis
+# on passing his ISA Certified Arborist exam", "now he's officially licensed").
+_CREDENTIAL = re.compile(
+    r"(?i)\b(?:pass(?:ed|ing)|earn(?:ed|ing)|complet(?:ed|ing)|achiev(?:ed|ing))\s+"
+    r"(?:(?:his|her|their|the|a|an)\s+)?(?:[\w\u00ae&.'()-]+\s+){0,5}?"
+    r"(?:exams?|boards|certification|licen[cs]e|designation|credential)\b"
+    r"|\b(?:now|officially)\s+(?:a\s+)?(?:licensed|certified|credentialed|board[- ]certified)\b"
+    r"|\bon\s+(?:his|her|their)\s+(?:appointment|promotion)\s+(?:as|to)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:manager|director|partner|supervisor|lead|head|chief|officer|president|associate)\b"
+    r"|\b(?:complet(?:ion|ing|ed))\s+(?:of\s+)?(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:fellowship|residency|certification|training|degree)\b"
+)
+# The account, named first, congratulating someone else in its own formal voice: "Northbeam
+# Financial extends its warmest congratulations to ...", "Fenwick & Osei congratulates the
+# Eastside Workers Center", "... would like to recognize Mr. Harold Dempsey".  (Thanks and
+# appreciation in that voice usually lead into the firm's own good deed, and "is proud to
+# recognize" into its own programme: neither is counted here.)
+_FORMAL_GREETING = re.compile(
+    r"(?i)\s+(?:(?:extends?|sends?|offers?)\s+(?:(?:its|our|their)\s+)?(?:(?:warmest|warm|sincere"
+    r"|sincerest|heartfelt|hearty|best)\s+)?congratulations(?:\s+to)?|congratulates"
+    r"|(?:would like|wishes|is pleased)\s+to\s+(?:congratulate|recogni[sz]e))\b"
+)
+_CREDENTIAL_REACH = 160  # characters after the congratulations
 _THANKS = re.compile(
     r"(?i)^(?:thank|thanks|congrat|shout|happy (?:birthday|retirement|anniversary))"
 )
@@ -233,7 +256,8 @@ _LAST_WORDS = re.compile(r"(?:([\w'\u2019]+)\W+)?([\w'\u2019]+)[^\w]*$")
 _ARRIVAL = re.compile(
     r"[sSeE]\s+(?i:here|back|in|out|open)\b(?=\s*(?:[!.:,]|$|[^\w\s])|[ \t]*\r?\n"
     r"|\s+(?i:today|tomorrow|now|again|for (?:the )?(?:spring|summer|fall|autumn|winter|season"
-    r"|holidays)|on (?:mon|tues|wednes|thurs|fri|satur|sun)days?|every|this (?:week|weekend))\b)"
+    r"|holidays)|on (?:mon|tues|wednes|thurs|fri|satur|sun)days?|every|this (?:week|weekend)"
+    r"|by (?:popular )?demand)\b)"
 )
 # The same offer said with "returns" ("Maple oat latte returns tomorrow", "the Festive Feast
 # returns just in time!"); tax and investment returns are no offer.
@@ -250,7 +274,8 @@ _NOT_RETURNING = frozenset(
 # ("... is now available" and "now open Sundays" are left to the word lists: readers call
 # them notices as often as offers.)
 _NEW_SERVICE = re.compile(
-    r"(?i)\b(?:now (?:offering|accepting|serving|in[- ]network|carrying|stocking)|(?:pleased|happy"
+    r"(?i)\b(?:now (?:offering|accepting|serving|servicing|in[- ]network|carrying|stocking)"
+    r"|(?:pleased|happy"
     r"|proud|excited|thrilled) to (?:now )?offer)\b"
 )
 # A talk its own people give ("Attorney Simone Delacroix will present \"Immigration ...\" at
@@ -435,6 +460,7 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
     calls: list[tuple[int, int]] = []
     invites: list[int] = []
     named: list[str] = []
+    own_people = False  # thanks or congratulations to the business's own people
     offers: list[tuple[int, int]] = []  # promotional words and calls: advice words inside
     # them ("flat rate", "booking recommended") are part of the offer
     boasts: list[tuple[int, int]] = []
@@ -458,6 +484,7 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
             if name == "invitations" and _THANKS.match(found):
                 if _to_self(text, end, self_spans):
                     signal = "bragging"  # thanking or congratulating itself: a boast
+                    own_people = True
                 elif _NAMED_PARTY.match(text, end):
                     named.append(found)  # thanks to someone named: kept in a boasting post
             elif name == "bragging" and _pride_in_others(text, end, self_spans):
@@ -542,6 +569,12 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
     deal = _DEAL_DONE.match(text)
     if deal:
         _own_offer(signals, offers, text, deal.span(), "a sale shown")
+    if (
+        own_people
+        and not signals.counts.get("first_person")
+        and not signals.counts.get("self_mention")
+    ):
+        signals.add("self_mention", "its own people")  # "Congrats to Luis on his exam"
     for review in reviews:
         signals.add("bragging", review)
     if reviews and not signals.counts.get("self_mention"):
@@ -558,8 +591,16 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
                 signals.add("invitations", " ".join(m.group().split()))
                 invites.append(m.start())
                 greeted.append(m.span())
+    formal = _formal_greeting(text, self_spans)
+    if formal is not None:
+        greeting, ours = formal
+        if ours:  # "Acme congratulates Dana on her CFP certification": its own people
+            signals.add("bragging", greeting)
+        else:
+            signals.add("invitations", greeting)
+            greeted.append((0, 0))  # at the opening: the greeting is the point of the post
     kept = set(signals.words.get("invitations", ()))  # thanks for a boast are dropped
-    greeted = [(s, e) for s, e in greeted if " ".join(text[s:e].split()) in kept]
+    greeted = [(s, e) for s, e in greeted if e == 0 or " ".join(text[s:e].split()) in kept]
     if greeted:
         opening = next((i for i, c in enumerate(text) if c.isalnum()), 0)
         if min(start for start, _ in greeted) <= opening + 2:  # "Congratulations to the
@@ -841,10 +882,26 @@ def _pride_in_others(text: str, end: int, self_spans: list[tuple[int, int]]) -> 
     return m is not None and not any(end <= s <= m.end() for s, _ in self_spans)
 
 
+def _formal_greeting(text: str, self_spans: list[tuple[int, int]]) -> tuple[str, bool] | None:
+    """The greeting of a post that opens with the account's name and congratulates or
+    recognises someone in its formal voice (``_FORMAL_GREETING``), and whether that someone
+    is its own people (``_to_self``); None when the post does not open so."""
+    opening = next((i for i, c in enumerate(text) if c.isalnum()), 0)
+    head = next((e for s, e in self_spans if s <= opening + 2), None)
+    if head is None:
+        return None
+    m = _FORMAL_GREETING.match(text, head)
+    if m is None:
+        return None
+    return " ".join(m.group().split()), _to_self(text, m.end(), self_spans)
+
+
 def _to_self(text: str, end: int, self_spans: list[tuple[int, int]]) -> bool:
     """Whether the thanks ending at ``end`` goes to the account itself: its own people
-    ("congrats to our CEO") or the account named within the next few words."""
-    if _OWN_PEOPLE.match(text, end):
+    ("congrats to our CEO", "congrats to Luis on passing his arborist exam": a business
+    congratulates its own people on credentials) or the account named within the next few
+    words."""
+    if _OWN_PEOPLE.match(text, end) or _CREDENTIAL.search(text, end, end + _CREDENTIAL_REACH):
         return True
     window = text[end : end + 40]
     near = end + (len(window) - len(window.lstrip())) + len(" ".join(window.split()[:4]))
