@@ -764,3 +764,22 @@ def test_round_fourteen_credentials_formal_congratulations_and_services() -> Non
     assert _signals("Now servicing Corrindale 7 days a week.")["self_mention"] == 1
     assert _signals("Mince pies are BACK by popular demand 🥧")["self_mention"] == 1
     assert _signals("Meet Brianna, the newest member of the team!")["promotional"] >= 1
+
+
+def test_round_fifteen_reports_places_notices_and_tenure() -> None:
+    # a market report informs; "records" kept and "the top of" a coat boast of nothing
+    assert _signals("Acme Realty Q2 Market Report: prices rose 4 %.")["informative"] >= 1
+    assert "bragging" not in _signals("Five records every sole trader should keep.")
+    assert "bragging" not in _signals("Brushing the top of the coat is not brushing.")
+    assert _signals("Our record year, thanks to you!")["bragging"] == 1
+    # a short apology is a notice, not a caption of the wares
+    truck = Account(name="Birria Bros Truck", handles=("birriabros",))
+    assert "caption" not in _signals("truck broke down 😩 no service today. sorry fam", truck)
+    # an opening "Thank you <name>" greets them, unless it thanks a review shown off
+    cards = _signals("Thank you Maple Street 3rd graders for the handmade cards!!")
+    assert cards["greets_first"] == 1
+    review = _signals('Thank you Harold for the kind words! "Fixed the leak fast." — Harold')
+    assert "greets_first" not in review
+    # years served are the business's own people
+    tenure = _signals("shout out to Miguel for 5 yrs with us 🙌 best edger in the county")
+    assert tenure["bragging"] == 1 and "invitations" not in tenure

@@ -110,8 +110,9 @@ _OWN_PEOPLE = re.compile(
     r"dentists?|doctors?|veterinarians?|agents?|arborists?|barbers?|bakers?|foreman|drivers?))\b",
     re.IGNORECASE,
 )
-# A credential earned: a business congratulates its own people on these ("Congrats to Luis
-# on passing his ISA Certified Arborist exam", "now he's officially licensed").
+# A credential earned or years served: a business congratulates its own people on these
+# ("Congrats to Luis on passing his ISA Certified Arborist exam", "now he's officially
+# licensed", "shout out to Miguel for 5 yrs with us").
 _CREDENTIAL = re.compile(
     r"(?i)\b(?:pass(?:ed|ing)|earn(?:ed|ing)|complet(?:ed|ing)|achiev(?:ed|ing))\s+"
     r"(?:(?:his|her|their|the|a|an)\s+)?(?:[\w\u00ae&.'()-]+\s+){0,5}?"
@@ -121,6 +122,8 @@ _CREDENTIAL = re.compile(
     r"(?:manager|director|partner|supervisor|lead|head|chief|officer|president|associate)\b"
     r"|\b(?:complet(?:ion|ing|ed))\s+(?:of\s+)?(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:fellowship|residency|certification|training|degree)\b"
+    r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\s*(?:years?|yrs)\s+"
+    r"(?:with us|on (?:the|our) team|behind the (?:counter|chair|bar))\b"
 )
 # The account, named first, congratulating someone else in its own formal voice: "Northbeam
 # Financial extends its warmest congratulations to ...", "Fenwick & Osei congratulates the
@@ -213,7 +216,8 @@ _ASKS_FOR_INPUT = re.compile(
 # "Happy 10 years to our neighbours", "Muchas gracias a Doña Carmen", "Cheers to the lady".
 _GREETING = re.compile(
     r"(?i)(?:\bhappy\s+\d+(?:st|nd|rd|th)?\s+(?:birthday|anniversary|years?)?\s*(?:to)?"
-    r"|\b(?:muchas\s+)?gracias(?:\s+a)?|\bcheers\s+to|\bwelcome\s+to\s+the\s+neighbou?rhood),?"
+    r"|\b(?:muchas\s+)?gracias(?:\s+a)?|\bcheers\s+to|\bwelcome\s+to\s+the\s+neighbou?rhood"
+    r"|^\W*thank\s+you(?=,?\s+@?[A-Z]))(?-i:,?)"
 )
 _GREETING_GATE = Gate(_GREETING)
 # "#1" or "number one" ranking a fact, not the business: "the #1 reason aids break".
@@ -222,6 +226,7 @@ _RANKS_A_FACT = re.compile(
     r"(?i)\s+(?:reason|cause|question|mistake|tip|thing|rule|complaint|sign|killer|source"
     r"|risk|problem|culprit|myth|request)s?\b"
 )
+_OF = re.compile(r"\s+of\b", re.IGNORECASE)
 # A price ("$49", "£18", "$99/mo"): an offer.
 _PRICE = re.compile(r"[$\u00a3\u20ac]\s?\d[\d,]*(?:\.\d\d)?\b|\b\d{1,2}\s?%\s?(?i:off|discount)\b")
 # A call to act that only applies if something happens ("If someone calls you, hang up and
@@ -491,6 +496,8 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
                 continue  # "so proud of you, Denise": praise for someone else
             elif name == "bragging" and phrase in _RANKS and _RANKS_A_FACT.match(text, end):
                 continue  # "the #1 reason aids break", "the number one cause": a fact
+            elif name == "bragging" and phrase == "top" and _OF.match(text, end):
+                continue  # "the top of the coat", "at the top of the canopy": a place
             elif name == "calls_to_buy":
                 if conditional(start):
                     continue  # "if it happens, call us": advice, not a sale
@@ -601,7 +608,7 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
             greeted.append((0, 0))  # at the opening: the greeting is the point of the post
     kept = set(signals.words.get("invitations", ()))  # thanks for a boast are dropped
     greeted = [(s, e) for s, e in greeted if e == 0 or " ".join(text[s:e].split()) in kept]
-    if greeted:
+    if greeted and not reviews:  # thanks for a review shown off: the review is the point
         opening = next((i for i, c in enumerate(text) if c.isalnum()), 0)
         if min(start for start, _ in greeted) <= opening + 2:  # "Congratulations to the
             # Nguyens ...": thanks or congratulations are the point of the post
@@ -806,6 +813,8 @@ def _in_name(text: str, start: int, end: int) -> bool:
 
 _CAPTION_WORDS = 8  # at most this many words of prose make a caption
 _CREDIT = re.compile(r"(?i)\bby\s+$")
+# A short notice is no caption: "truck broke down 😩 no service today. sorry fam".
+_SORRY = re.compile(r"(?i)\b(?:sorry|closed|no service|cancell?ed|broke down|out of order)\b")
 _NOT_IN_A_CAPTION = (
     "self_mention",
     "first_person",
@@ -839,7 +848,7 @@ def _caption(ctx: PostContext, signals: Signals) -> bool:
     if "#" not in text and not any(_is_emoji(c) for c in text):
         return False
     words = _prose_words(ctx, limit=_CAPTION_WORDS)
-    return 0 < words <= _CAPTION_WORDS
+    return 0 < words <= _CAPTION_WORDS and not _SORRY.search(text)
 
 
 def _credits_only(ctx: PostContext) -> bool:
