@@ -54,7 +54,7 @@ from tonelint.rules.score import ScoreRule
 from tonelint.ruleset import load_ruleset
 
 CORPUS_SETS = tuple(f"posts{suffix}.csv" for suffix in ("", "-2", "-3", "-4", "-5", "-6"))
-SMALLBIZ_SETS = tuple("abcdefghijklmnop")
+SMALLBIZ_SETS = tuple("abcdefghijklmnopqrs")
 MIN_POSTS = 10  # a cue must be in this many training posts
 
 PENALTY = 10.0  # L2 strength on the cue weights

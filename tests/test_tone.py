@@ -783,3 +783,17 @@ def test_round_fifteen_reports_places_notices_and_tenure() -> None:
     # years served are the business's own people
     tenure = _signals("shout out to Miguel for 5 yrs with us 🙌 best edger in the county")
     assert tenure["bragging"] == 1 and "invitations" not in tenure
+
+
+def test_round_sixteen_shared_news_and_moves() -> None:
+    # another organisation's news passed on is a share, like "RT @someone:"
+    shared = _signals(
+        "Sharing from Port Haldane Town Hall: the boat parade is Saturday at 6pm. "
+        "We'll be there handing out glow sticks, come say hi!"
+    )
+    assert shared["mention"] == 1 and "calls_to_buy" not in shared
+    assert _signals("From the Marsh Ferry Historical Society: the boardwalk reopens.")["mention"]
+    assert "mention" not in _signals("From a cattle farm to our tax department: meet Jess.")
+    repost = _signals("ill be there, come say hi 🍭 [Repost from Parks & Rec: concert June 7]")
+    assert repost["mention"] == 1 and "calls_to_buy" not in repost
+    assert _signals("Our office has moved and is now located at 210 Court St.")["informative"]

@@ -74,6 +74,15 @@ COMPOSITES = {"self_reference": ("first_person", "self_mention")}
 _VOCABULARY_ORDER = ("bragging", "invitations", "calls_to_buy", "promotional", "informative")
 
 _RESHARE = re.compile(r"^\s*RT (@\w{1,30}):")
+# Another organisation's news passed on, with at most a line of the business's own: "Sharing
+# from the Pellworth Police Department: ...", "From the Marsh Ferry Historical Society: ...",
+# "[Repost from Alder Falls Parks & Rec: ...]".
+_SHARED_FROM = re.compile(
+    r"(?i)^\W*(?:sharing|shared|reposting|reposted|repost|passing along)(?:\s+this)?\s+from\s+"
+    r"(?:the\s+)?(?-i:[A-Z@])[^\n:]{1,60}:"
+    r"|^\W*from\s+the\s+(?-i:[A-Z])[^.\n:]{1,60}:"
+    r"|\[(?:repost(?:ed)?|shared|sharing)\s+from\b"
+)
 # A reply starts with the handles it answers; in a hosted chat the answer number comes
 # first ("A3b @dana ...", "A12a .@dana ...").
 _REPLY = re.compile(r"^\s*(?:[AQ]\d{1,2}[a-z]?\s*[:.]?\s+\.?)?(?:@\w{1,30}\s*)+")
@@ -382,6 +391,10 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
     reshare = _RESHARE.match(text)
     if reshare:  # "RT @someone: ..." passes on another account's words: a share, not a boast
         signals.add("mention", reshare.group(1))
+        return signals
+    shared = _SHARED_FROM.search(text)
+    if shared:  # the same, said in words
+        signals.add("mention", " ".join(shared.group().split()))
         return signals
     quoted = ctx.skipped_spans(("quotes",))
     urls = ctx.skipped_spans(("urls",))
