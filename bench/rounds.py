@@ -4,7 +4,7 @@ Usage::
 
     python bench/rounds.py [--set j]
 
-Each round of ``self-promotion`` (6 to 15) and ``corporate-tone`` (4 and 5) was scored once,
+Each round of ``self-promotion`` (6 to 16) and ``corporate-tone`` (4 and 5) was scored once,
 before and after, on a set of posts written and committed before it
 (``bench/smallbiz/README.md``).  The README quotes those figures; this script rebuilds them.
 For each version in ``VERSIONS`` it checks the commit out into a temporary git worktree and
@@ -37,7 +37,8 @@ VERSIONS = {
     "self-promotion round 12": "73ace3e",
     "self-promotion round 13": "9840fd4",
     "self-promotion round 14": "95aa8fd",
-    "self-promotion round 15": "HEAD",
+    "self-promotion round 15": "05732e8",
+    "self-promotion round 16": "HEAD",
 }
 _R = list(VERSIONS)
 # Which versions each held-out set compares: the round it held out, the one before, and
@@ -53,6 +54,7 @@ HELD_OUT = {
     "q": (_R[6], _R[7], _R[8]),
     "r": (_R[7], _R[8], _R[9]),
     "s": (_R[8], _R[9], _R[10]),
+    "t": (_R[9], _R[10], _R[11]),
 }
 # Corpus label sets never read for any of these rounds (bench/evaluate.py scores them too).
 CORPUS_HELD_OUT = ("posts-7.csv", "posts-8.csv", "posts-9.csv")
