@@ -908,6 +908,8 @@ def _formal_greeting(text: str, self_spans: list[tuple[int, int]]) -> tuple[str,
     """The greeting of a post that opens with the account's name and congratulates or
     recognises someone in its formal voice (``_FORMAL_GREETING``), and whether that someone
     is its own people (``_to_self``); None when the post does not open so."""
+    if not self_spans:
+        return None
     opening = next((i for i, c in enumerate(text) if c.isalnum()), 0)
     head = next((e for s, e in self_spans if s <= opening + 2), None)
     if head is None:
