@@ -29,7 +29,9 @@ from tonelint.ruleset import load_ruleset
 # literals, so the repeated part is scanned by the regexes that need them.
 _TAIL = (
     " Acme Plumbing Co is proud to announce that we are pleased to offer, effective "
-    "immediately, our committed stakeholder initiative. Call us at 555-0142 today!"
+    "immediately, our committed stakeholder initiative. Pumpkin bread returns tomorrow and "
+    "is back on Saturdays. Now offering drain care. Our Dr. Ames is speaking at the fair. "
+    "Congrats to Luis on passing his exam! Call us at 555-0142 today!"
 )
 
 SHAPES = {

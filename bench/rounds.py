@@ -38,11 +38,13 @@ VERSIONS = {
     "self-promotion round 13": "9840fd4",
     "self-promotion round 14": "95aa8fd",
     "self-promotion round 15": "05732e8",
-    "self-promotion round 16": "HEAD",
+    "self-promotion round 16": "f8c4103",
+    "rounds 12 to 16 after review": "HEAD",
 }
 _R = list(VERSIONS)
 # Which versions each held-out set compares: the round it held out, the one before, and
-# (from set k on) the one before that.
+# (from set k on) the one before that; set t also scores this checkout, after the review
+# of rounds 12 to 16.
 HELD_OUT = {
     "j": (_R[0], _R[1]),
     "k": (_R[0], _R[1], _R[2]),
@@ -54,7 +56,7 @@ HELD_OUT = {
     "q": (_R[6], _R[7], _R[8]),
     "r": (_R[7], _R[8], _R[9]),
     "s": (_R[8], _R[9], _R[10]),
-    "t": (_R[9], _R[10], _R[11]),
+    "t": (_R[9], _R[10], _R[11], _R[12]),
 }
 # Corpus label sets never read for any of these rounds (bench/evaluate.py scores them too).
 CORPUS_HELD_OUT = ("posts-7.csv", "posts-8.csv", "posts-9.csv")

@@ -710,8 +710,11 @@ def test_round_twelve_captions_services_talks_and_returns() -> None:
     assert "caption" not in _signals("spa day 🛁🐾 #dogsofinstagram")  # no account
     # a service just added is the business's own offer, with or without "we"
     assert _signals("Now offering dry needling at both clinics!")["self_mention"] == 1
-    offered = _signals("Hollin Street Counseling is pleased to offer telehealth.")
+    hollin = Account(name="Hollin Street Counseling")
+    offered = _signals("Hollin Street Counseling is pleased to offer telehealth.", hollin)
     assert offered["promotional"] == 1
+    # someone else's new service is their news, not the business's offer
+    assert "self_mention" not in _signals("The food bank is now accepting donations.")
     assert "self_mention" not in _signals("The new guidelines are now available online.")
     # "returns" is an offer back only as a verb with a when, never tax returns
     assert _signals("Maple oat latte returns tomorrow 🍁")["self_mention"] == 1
@@ -794,6 +797,30 @@ def test_round_sixteen_shared_news_and_moves() -> None:
     assert shared["mention"] == 1 and "calls_to_buy" not in shared
     assert _signals("From the Marsh Ferry Historical Society: the boardwalk reopens.")["mention"]
     assert "mention" not in _signals("From a cattle farm to our tax department: meet Jess.")
-    repost = _signals("ill be there, come say hi 🍭 [Repost from Parks & Rec: concert June 7]")
+    # a repost under the business's own line is quoted: only the business's line counts
+    repost = _signals("So excited for this! [Repost from Parks & Rec: free tickets, book now]")
     assert repost["mention"] == 1 and "calls_to_buy" not in repost
+    assert "promotional" not in repost
+    offer = _signals("20% off all week! Book now.\n[Repost from Parks & Rec: concert June 7]")
+    assert offer["calls_to_buy"] == 1 and offer["promotional"] == 1
+    acme = Account(name="Acme Bakery")
+    assert "mention" not in _signals("From the Acme Bakery Team: 20% off all cakes!", acme)
     assert _signals("Our office has moved and is now located at 210 Court St.")["informative"]
+
+
+def test_review_fixes_for_rounds_twelve_to_sixteen() -> None:
+    # a long word before "returns" is scanned once, not from every letter
+    assert "self_mention" not in _signals("x" * 20000 + " returns")
+    assert _signals("PUMPKIN SPICE LATTE RETURNS TOMORROW!")["self_mention"] == 1
+    assert "self_mention" not in _signals("Cold weather returns this weekend.")
+    # a credential is the business's own people's only when someone is named
+    seniors = _signals("Congrats to all the seniors who passed their exams this week! 🎓")
+    assert seniors["invitations"] == 1 and "bragging" not in seniors
+    # a talk needs one of the firm's people; a symptom that presents is no talk
+    assert "promotional" not in _signals("The mayor is speaking at the Rotary lunch")
+    assert "promotional" not in _signals("Most patients will present with “flu-like” symptoms")
+    assert "self_mention" not in _signals("Toy swap today at the library!")
+    assert "self_mention" not in _signals("Dr. Patel is out this week")
+    community = _signals("Thank you to our own Riverside community for the support")
+    assert "bragging" not in community and community["invitations"] == 1
+    assert _signals("Our top of the line filters")["bragging"] == 1

@@ -79,10 +79,12 @@ _RESHARE = re.compile(r"^\s*RT (@\w{1,30}):")
 # "[Repost from Alder Falls Parks & Rec: ...]".
 _SHARED_FROM = re.compile(
     r"(?i)^\W*(?:sharing|shared|reposting|reposted|repost|passing along)(?:\s+this)?\s+from\s+"
-    r"(?:the\s+)?(?-i:[A-Z@])[^\n:]{1,60}:"
-    r"|^\W*from\s+the\s+(?-i:[A-Z])[^.\n:]{1,60}:"
-    r"|\[(?:repost(?:ed)?|shared|sharing)\s+from\b"
+    r"(?:the\s+)?((?-i:[A-Z@])[^\n:]{1,60}):"
+    r"|^\W*from\s+the\s+((?-i:[A-Z][\w'&.-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w'&.-]*){1,7}))\s*:"
 )
+# A repost quoted under a line of the business's own ("come say hi 🍭 [Repost from Parks &
+# Rec: ...]"): the bracket is someone else's words, read as a quotation.
+_REPOST = re.compile(r"(?i)\[(?:repost(?:ed)?|shared|sharing)\s+from\b[^\]]*\]?")
 # A reply starts with the handles it answers; in a hosted chat the answer number comes
 # first ("A3b @dana ...", "A12a .@dana ...").
 _REPLY = re.compile(r"^\s*(?:[AQ]\d{1,2}[a-z]?\s*[:.]?\s+\.?)?(?:@\w{1,30}\s*)+")
@@ -112,7 +114,9 @@ _INVITE_TO_SELF = re.compile(
 )
 # Thanks or congratulations aimed at the account's own people ("congrats to our CEO").
 _OWN_PEOPLE = re.compile(
-    r"\s*(?:our|my)\s+(?:own\b|(?:(?!(?:and|or|of|for|with)\b)[\w.-]+\s+){0,2}?"
+    r"\s*(?:our|my)\s+(?:own\b(?!\s+(?:[\w.-]+\s+)?(?:community|town|city|village|county|state"
+    r"|country|neighbou?r\w*|backyard|back yard)\b)"
+    r"|(?:(?!(?:and|or|of|for|with)\b)[\w.-]+\s+){0,2}?"
     r"(?:ceo|founder|president|officers?|team|teams|staff|employees|people|franchisees?|crew|"
     r"colleagues|leaders?|stylists?|hygienists?|technicians?|techs?|nurses?|assistants?|"
     r"managers?|associates?|apprentices?|receptionists?|groomers?|paralegals?|attorneys?|"
@@ -127,6 +131,8 @@ _CREDENTIAL = re.compile(
     r"(?:(?:his|her|their|the|a|an)\s+)?(?:[\w\u00ae&.'()-]+\s+){0,5}?"
     r"(?:exams?|boards|certification|licen[cs]e|designation|credential)\b"
     r"|\b(?:now|officially)\s+(?:a\s+)?(?:licensed|certified|credentialed|board[- ]certified)\b"
+    r"|\bon\s+(?:his|her|their)\s+(?:[\w\u00ae&.'()-]+\s+){0,4}?(?:certification|licen[cs]e"
+    r"|designation)\b"
     r"|\bon\s+(?:his|her|their)\s+(?:appointment|promotion)\s+(?:as|to)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:manager|director|partner|supervisor|lead|head|chief|officer|president|associate)\b"
     r"|\b(?:complet(?:ion|ing|ed))\s+(?:of\s+)?(?:his|her|their)\s+(?:[\w-]+\s+){0,3}?"
@@ -140,11 +146,14 @@ _CREDENTIAL = re.compile(
 # appreciation in that voice usually lead into the firm's own good deed, and "is proud to
 # recognize" into its own programme: neither is counted here.)
 _FORMAL_GREETING = re.compile(
-    r"(?i)\s+(?:(?:extends?|sends?|offers?)\s+(?:(?:its|our|their)\s+)?(?:(?:warmest|warm|sincere"
+    r"(?i)\s+(?:(?:extends?|sends?)\s+(?:(?:its|our|their)\s+)?(?:(?:warmest|warm|sincere"
     r"|sincerest|heartfelt|hearty|best)\s+)?congratulations(?:\s+to)?|congratulates"
     r"|(?:would like|wishes|is pleased)\s+to\s+(?:congratulate|recogni[sz]e))\b"
 )
 _CREDENTIAL_REACH = 160  # characters after the congratulations
+_BREAK_CHARS = re.compile(r"[.!?\n]")
+# Thanks to everyone in a group: "Congrats to all the seniors who passed their exams".
+_GENERIC_PARTY = re.compile(r"(?i)\s*(?:to\s+)?(?:all|everyone|everybody|every|each|anyone)\b")
 _THANKS = re.compile(
     r"(?i)^(?:thank|thanks|congrat|shout|happy (?:birthday|retirement|anniversary))"
 )
@@ -204,7 +213,8 @@ _BEFORE_AFTER = re.compile(
 # and "once he finished" are not jobs.
 _JOB = (
     r"(?:done|finished|completed|installed|wrapped up|wrapped it up|swapped out|replaced|install"
-    r"|swap|tear-off|re-?roof"
+    r"|(?:heater|panel|tire|tyre|battery|furnace|toilet|faucet|pump|unit|motor|compressor|breaker"
+    r"|filter|valve|line)\s+swap|tear-off|re-?roof"
     r"|installation|replacement|upgrade|correction|tune-up|clean-?up|makeover|remodel"
     r"|renovation|goes solar|in for an?)"
 )
@@ -226,7 +236,7 @@ _ASKS_FOR_INPUT = re.compile(
 _GREETING = re.compile(
     r"(?i)(?:\bhappy\s+\d+(?:st|nd|rd|th)?\s+(?:birthday|anniversary|years?)?\s*(?:to)?"
     r"|\b(?:muchas\s+)?gracias(?:\s+a)?|\bcheers\s+to|\bwelcome\s+to\s+the\s+neighbou?rhood"
-    r"|^\W*thank\s+you(?=,?\s+@?[A-Z]))(?-i:,?)"
+    r"|^\W*thank\s+you(?=,?\s+(?:@\w|(?-i:[A-Z])))),?"
 )
 _GREETING_GATE = Gate(_GREETING)
 # "#1" or "number one" ranking a fact, not the business: "the #1 reason aids break".
@@ -235,7 +245,7 @@ _RANKS_A_FACT = re.compile(
     r"(?i)\s+(?:reason|cause|question|mistake|tip|thing|rule|complaint|sign|killer|source"
     r"|risk|problem|culprit|myth|request)s?\b"
 )
-_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+_OF = re.compile(r"\s+of\b(?!\s+the\s+line\b)", re.IGNORECASE)  # "top of the line" boasts
 # A price ("$49", "£18", "$99/mo"): an offer.
 _PRICE = re.compile(r"[$\u00a3\u20ac]\s?\d[\d,]*(?:\.\d\d)?\b|\b\d{1,2}\s?%\s?(?i:off|discount)\b")
 # A call to act that only applies if something happens ("If someone calls you, hang up and
@@ -270,18 +280,24 @@ _LAST_WORDS = re.compile(r"(?:([\w'\u2019]+)\W+)?([\w'\u2019]+)[^\w]*$")
 _ARRIVAL = re.compile(
     r"[sSeE]\s+(?i:here|back|in|out|open)\b(?=\s*(?:[!.:,]|$|[^\w\s])|[ \t]*\r?\n"
     r"|\s+(?i:today|tomorrow|now|again|for (?:the )?(?:spring|summer|fall|autumn|winter|season"
-    r"|holidays)|on (?:mon|tues|wednes|thurs|fri|satur|sun)days?|every|this (?:week|weekend)"
-    r"|by (?:popular )?demand)\b)"
+    r"|holidays))\b)"
+    r"|[sSeE]\s+(?i:back)\s+(?=(?i:on (?:mon|tues|wednes|thurs|fri|satur|sun)days?|every"
+    r"|this (?:week|weekend)|by (?:popular )?demand)\b)"
 )
 # The same offer said with "returns" ("Maple oat latte returns tomorrow", "the Festive Feast
 # returns just in time!"); tax and investment returns are no offer.
 _RETURNS = re.compile(
-    r"([\w'\u2019-]+)\s+(?i:returns|is returning|are returning)(?=\s*!|\s+(?i:today|tomorrow"
-    r"|tonight|this|next|on|for|just in time)\b)"
+    r"(?<![\w'\u2019-])([\w'\u2019-]{1,40})\s+(?i:returns|is returning|are returning)"
+    r"(?=\s*!|\s+(?i:today|tomorrow|tonight|this|next|on|just in time)\b)"
 )
-_NOT_RETURNING = frozenset(
-    "tax taxes income amended individual federal state business your their our investment"
-    " investments market annual expected guaranteed higher lower total".split()
+_NOT_ARRIVING = frozenset(
+    "season seasons comments comment weather spring summer winter fall autumn it that this"
+    " he she they we who what there here results votes kids school power".split()
+)
+_NOT_RETURNING = _NOT_ARRIVING | frozenset(
+    "tax taxes income amended individual federal business your their our investment"
+    " investments market annual expected guaranteed higher lower total accept accepts no free"
+    " easy sunshine sun rain snow cold heat warmth".split()
 )
 # A service the business has just added ("Now offering dry needling", "Acme PT is now in
 # network with ...", "pleased to offer telehealth"): its own offer, with or without "we".
@@ -292,12 +308,22 @@ _NEW_SERVICE = re.compile(
     r"|(?:pleased|happy"
     r"|proud|excited|thrilled) to (?:now )?offer)\b"
 )
+# Who says it: a headline ("Now offering ..." opens a sentence), "we", or the account's name
+# just before ("Acme PT is now in network"); "The food bank is now accepting donations" is
+# someone else's news.
+_SAID_BY_US = re.compile(
+    r"(?i)(?:\b(?:we|we're|we\u2019re|we are|we have|i am|i'm)\s+(?:\w+\s+)?$)"
+)
 # A talk its own people give ("Attorney Simone Delacroix will present \"Immigration ...\" at
 # the Chamber breakfast", "Dr. Ames is speaking at the Rotary lunch"): the firm shows its
 # expertise.
 _TALK = re.compile(
-    r"\bwill (?:present|speak|be speaking|be presenting)\b[^.!?\n\"\u201c]{0,12}(?=[\"\u201c])"
+    r"\bwill (?:present|speak|be speaking|be presenting)(?: on| at)?:?\s*(?=[\"\u201c])"
     r"|\b(?:will be|is|are) (?:speaking|presenting) at\b"
+)
+# The speaker of a talk, earlier in its sentence: one of the firm's people by title, or "we".
+_SPEAKER = re.compile(
+    r"(?:\b(?:Attorney|Partner|Counsel|Associate|Dr\.?|Our|our|We|we)\b)[^.!?\n]{0,60}$"
 )
 _ARRIVAL_SUBJECT = re.compile(r"(?i)([\w'\u2019-]+)\s*(?:\s(?:is|are)|'s|\u2019s)$")
 # A sale shown off at the top of the post, in capitals: "SOLD in 4 days", "JUST LEASED 🔑",
@@ -306,10 +332,6 @@ _DEAL_DONE = re.compile(
     r"^\W*(?:JUST\s+)?(?:(?:SOLD|UNDER CONTRACT|LISTED|LEASED)\b|CLOSED\b(?![ \t]*[:,-]?[ \t]*"
     r"(?i:on|for|until|till|today|tomorrow|tonight|this|next|all|due|mon|tue|wed|thu|fri|sat"
     r"|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|snow|weather)\b))"
-)
-_NOT_ARRIVING = frozenset(
-    "season seasons comments comment weather spring summer winter fall autumn it that this"
-    " he she they we who what there here results votes kids school power".split()
 )
 TEASER_WORDS = 2
 _SMALL_WORDS = frozenset({"the", "and", "for", "but", "nor", "with", "from", "via", "per"})
@@ -392,11 +414,16 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
     if reshare:  # "RT @someone: ..." passes on another account's words: a share, not a boast
         signals.add("mention", reshare.group(1))
         return signals
-    shared = _SHARED_FROM.search(text)
-    if shared:  # the same, said in words
-        signals.add("mention", " ".join(shared.group().split()))
+    shared = _SHARED_FROM.match(text)
+    if shared and not (account and account.self_mentions(shared.group(1) or shared.group(2))):
+        signals.add("mention", " ".join(shared.group().split()))  # the same, said in words
         return signals
     quoted = ctx.skipped_spans(("quotes",))
+    if "[" in text:
+        reposts = [m.span() for m in _REPOST.finditer(text)]
+        if reposts:
+            quoted = sorted([*quoted, *reposts])
+            signals.add("mention", "a repost")
     urls = ctx.skipped_spans(("urls",))
     signed = [m.span() for m in _SIGN_OFF.finditer(text)]
     self_spans = account.self_mentions(text) if account else []
@@ -573,19 +600,28 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
         span = (subject.start(), m.end())
         _own_offer(signals, offers, text, span, "an offer back or in")
         break
-    if "eturn" in text:
+    if "eturn" in lower:
         for m in _RETURNS.finditer(text):
             if m.group(1).lower() not in _NOT_RETURNING and not overlaps(*m.span(), skip):
                 _own_offer(signals, offers, text, m.span(), "an offer back or in")
                 break
     if "now" in lower or "offer" in lower:
-        new = _NEW_SERVICE.search(text)
-        if new is not None and not overlaps(*new.span(), skip):
-            _own_offer(signals, offers, text, new.span(), "a service of its own")
+        for m in _NEW_SERVICE.finditer(text):
+            if overlaps(*m.span(), skip) or not _said_by_us(text, m.start(), self_spans):
+                continue
+            # Counted as an offer of its own besides the word the lists found in it ("now
+            # offering"): an announced service says more than a promotional word.
+            _own_offer(signals, offers, text, m.span(), "a service of its own")
+            break
     if "speaking" in lower or "present" in lower:
-        talk = _TALK.search(text)
-        if talk is not None and not overlaps(*talk.span(), skip):
-            signals.add("promotional", "a talk of its own")
+        for m in _TALK.finditer(text):
+            if overlaps(*m.span(), skip):
+                continue
+            opening = text.rfind("\n", 0, m.start()) + 1
+            if _SPEAKER.search(text, max(opening, m.start() - 80), m.start()):
+                signals.add("promotional", "a talk of its own")
+                offers.append(m.span())
+                break
     deal = _DEAL_DONE.match(text)
     if deal:
         _own_offer(signals, offers, text, deal.span(), "a sale shown")
@@ -612,19 +648,20 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
                 invites.append(m.start())
                 greeted.append(m.span())
     formal = _formal_greeting(text, self_spans)
+    formal_first = False  # the post opens with the account greeting someone else formally
     if formal is not None:
         greeting, ours = formal
         if ours:  # "Acme congratulates Dana on her CFP certification": its own people
             signals.add("bragging", greeting)
-        else:
+        else:  # an invitation of its own besides "congratulations to" in it: the point
             signals.add("invitations", greeting)
-            greeted.append((0, 0))  # at the opening: the greeting is the point of the post
+            formal_first = True
     kept = set(signals.words.get("invitations", ()))  # thanks for a boast are dropped
-    greeted = [(s, e) for s, e in greeted if e == 0 or " ".join(text[s:e].split()) in kept]
-    if greeted and not reviews:  # thanks for a review shown off: the review is the point
+    greeted = [(s, e) for s, e in greeted if " ".join(text[s:e].split()) in kept]
+    if (greeted or formal_first) and not reviews:  # thanks for a review: the review is the point
         opening = next((i for i, c in enumerate(text) if c.isalnum()), 0)
-        if min(start for start, _ in greeted) <= opening + 2:  # "Congratulations to the
-            # Nguyens ...": thanks or congratulations are the point of the post
+        # "Congratulations to the Nguyens ...": thanks or congratulations are the point
+        if formal_first or min(start for start, _ in greeted) <= opening + 2:
             signals.add("greets_first", signals.words["invitations"][0])
     call_starts = sorted(start for start, _ in calls)
     called = set(calls)
@@ -825,9 +862,12 @@ def _in_name(text: str, start: int, end: int) -> bool:
 
 
 _CAPTION_WORDS = 8  # at most this many words of prose make a caption
-_CREDIT = re.compile(r"(?i)\bby\s+$")
+_CREDIT = re.compile(r"(?i)(?<!\w)by\s+$")
 # A short notice is no caption: "truck broke down 😩 no service today. sorry fam".
-_SORRY = re.compile(r"(?i)\b(?:sorry|closed|no service|cancell?ed|broke down|out of order)\b")
+_SORRY = re.compile(
+    r"(?i)\b(?:sorry|no service|cancell?ed|broke down|out of order|closed\s+(?:today|tomorrow"
+    r"|tonight|for|until|till|all|this|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b"
+)
 _NOT_IN_A_CAPTION = (
     "self_mention",
     "first_person",
@@ -868,7 +908,7 @@ def _credits_only(ctx: PostContext) -> bool:
     """Whether every @handle of the post follows "by" ("Clean taper ✂️ by @marco.cuts")."""
     text = ctx.text
     return all(
-        _CREDIT.search(text[max(0, start - 4) : start]) is not None
+        _CREDIT.search(text, max(0, start - 8), start) is not None
         for start, _ in ctx.skipped_spans(("mentions",))
     )
 
@@ -904,6 +944,22 @@ def _pride_in_others(text: str, end: int, self_spans: list[tuple[int, int]]) -> 
     return m is not None and not any(end <= s <= m.end() for s, _ in self_spans)
 
 
+def _said_by_us(text: str, start: int, self_spans: list[tuple[int, int]]) -> bool:
+    """Whether the new service at ``start`` is the business's own: it opens its sentence
+    ("Now offering ..."), it is announced as "pleased to offer", or "we" or the account's
+    name comes just before it ("The food bank is now accepting donations" is not)."""
+    if _SENTENCE_END.search(text, max(0, start - 40), start):
+        return True
+    if not text.startswith("now", start) and not text.startswith("Now", start):
+        return True  # "... is pleased to offer": the formula a business announces itself in
+    if _SAID_BY_US.search(text, max(0, start - 30), start):
+        return True
+    return any(  # "Acme PT is now ...", "QuickCare Walk-In Clinic is pleased to offer"
+        0 <= start - end <= 40 and not _BREAK_CHARS.search(text, end, start)
+        for _, end in self_spans
+    )
+
+
 def _formal_greeting(text: str, self_spans: list[tuple[int, int]]) -> tuple[str, bool] | None:
     """The greeting of a post that opens with the account's name and congratulates or
     recognises someone in its formal voice (``_FORMAL_GREETING``), and whether that someone
@@ -925,8 +981,12 @@ def _to_self(text: str, end: int, self_spans: list[tuple[int, int]]) -> bool:
     ("congrats to our CEO", "congrats to Luis on passing his arborist exam": a business
     congratulates its own people on credentials) or the account named within the next few
     words."""
-    if _OWN_PEOPLE.match(text, end) or _CREDENTIAL.search(text, end, end + _CREDENTIAL_REACH):
+    if _OWN_PEOPLE.match(text, end):
         return True
+    if not _GENERIC_PARTY.match(text, end) and _CREDENTIAL.search(
+        text, end, end + _CREDENTIAL_REACH
+    ):
+        return True  # "Congrats to Luis on passing his exam", not "to all who passed"
     window = text[end : end + 40]
     near = end + (len(window) - len(window.lstrip())) + len(" ".join(window.split()[:4]))
     return any(end <= s < near for s, _ in self_spans)
