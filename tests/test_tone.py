@@ -824,3 +824,20 @@ def test_review_fixes_for_rounds_twelve_to_sixteen() -> None:
     community = _signals("Thank you to our own Riverside community for the support")
     assert "bragging" not in community and community["invitations"] == 1
     assert _signals("Our top of the line filters")["bragging"] == 1
+
+
+def test_corporate_tone_round_six() -> None:
+    linter = Linter(load_ruleset("general"), select=["corporate-tone"])
+    firm = Account(name="Larkspur Roofing & Exteriors")
+    for text in (
+        "Larkspur Roofing & Exteriors has been named one of the 2025 Best Places to Work.",
+        "Larkspur Roofing & Exteriors is seeking an experienced crew lead.",
+        "We are a licensed, bonded, and insured contractor serving the whole county.",
+        "Client Advisory: changes to the small estate procedures take effect July 1.",
+    ):
+        assert linter.lint_post(_post(text, firm)), text
+    # a holiday closure said plainly, even with "in observance of"
+    notice = "All branches will be closed Monday in observance of Memorial Day."
+    assert not linter.lint_post(_post(notice, firm))
+    advised = "Please be advised that our office will be closed in observance of Memorial Day."
+    assert linter.lint_post(_post(advised, firm))
