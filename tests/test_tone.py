@@ -841,3 +841,13 @@ def test_corporate_tone_round_six() -> None:
     assert not linter.lint_post(_post(notice, firm))
     advised = "Please be advised that our office will be closed in observance of Memorial Day."
     assert linter.lint_post(_post(advised, firm))
+
+
+def test_round_seventeen_grooms_swaps_and_snow_days() -> None:
+    groom = _signals("Murphy came in looking like a mop and left looking like a gentleman.")
+    assert groom["self_mention"] == 1 and groom["promotional"] == 1
+    assert "self_mention" not in _signals("40 folks came in with questions and left happy.")
+    assert _signals("Out with the old, in with the new. Furnace swapped.")["self_mention"] == 1
+    assert _signals("Now installing ductless mini-splits.")["self_mention"] == 1
+    shop = Account(name="Wrenford Books", handles=("wrenfordbooks",))
+    assert "caption" not in _signals("Snow day. Opening at noon ❄️📚", shop)

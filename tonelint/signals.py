@@ -201,10 +201,13 @@ _TESTIMONIAL = re.compile(r"[\"\u201d]\s*[-\u2013\u2014]+\s*[A-Z][a-z]")
 # What follows the business's own name when it announces a service in the third person.
 _OFFERS = re.compile(r"(?i)\s+(?:now |also )?(?:offers|provides)\b|\s+now (?:has|accepts|takes)\b")
 # A finished job shown off: "Before ➡️ after", "before/after", "before & after", "Before:
-# sleeves too long. After: fixed.".
+# sleeves too long. After: fixed.", "came in looking like a mop and left looking like a
+# teddy bear", "Out with the old, in with the new".
 _BEFORE_AFTER = re.compile(
     r"(?i)\bbefore\s*(?:[/&+]|->|\u2192|\u27a1\ufe0f?)\s*after\b"
     r"|\bbefore\s*:(?=[\s\S]{0,300}?\bafter\s*:)"
+    r"|\bcame in (?:looking like|as)\b[^.!?\n]{1,80}?\b(?:left|went home) (?:looking like|as)\b"
+    r"|\bout with the old\b"
 )
 # A job the business finished, told with where or when: "Tankless water heater install in
 # Riverside today", "replacement done in ONE day", "FULL CORRECTION on this Mustang GT",
@@ -304,7 +307,8 @@ _NOT_RETURNING = _NOT_ARRIVING | frozenset(
 # ("... is now available" and "now open Sundays" are left to the word lists: readers call
 # them notices as often as offers.)
 _NEW_SERVICE = re.compile(
-    r"(?i)\b(?:now (?:offering|accepting|serving|servicing|in[- ]network|carrying|stocking)"
+    r"(?i)\b(?:now (?:offering|accepting|serving|servicing|installing|in[- ]network|carrying"
+    r"|stocking)"
     r"|(?:pleased|happy"
     r"|proud|excited|thrilled) to (?:now )?offer)\b"
 )
@@ -583,7 +587,7 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
     if "elcome" in text:
         for m in _WELCOME.finditer(text):
             signals.add("promotional", m.group())
-    if "fter" in lower:
+    if "fter" in lower or "came in" in lower or "with the old" in lower:
         for m in _BEFORE_AFTER.finditer(text):  # the business's own work, "we" or not
             _own_offer(signals, offers, text, m.span(), "a job shown")
     if "$" in text or "%" in text or "\u00a3" in text or "\u20ac" in text:
@@ -865,7 +869,8 @@ _CAPTION_WORDS = 8  # at most this many words of prose make a caption
 _CREDIT = re.compile(r"(?i)(?<!\w)by\s+$")
 # A short notice is no caption: "truck broke down 😩 no service today. sorry fam".
 _SORRY = re.compile(
-    r"(?i)\b(?:sorry|no service|cancell?ed|broke down|out of order|closed\s+(?:today|tomorrow"
+    r"(?i)\b(?:sorry|no service|cancell?ed|broke down|out of order|snow day|opening (?:late|at)"
+    r"|closing (?:early|at)|closed\s+(?:today|tomorrow"
     r"|tonight|for|until|till|all|this|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b"
 )
 _NOT_IN_A_CAPTION = (
