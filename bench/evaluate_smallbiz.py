@@ -39,7 +39,7 @@ from tonelint.platforms import PLATFORMS
 from tonelint.ruleset import load_ruleset
 
 HERE = Path(__file__).resolve().parent / "smallbiz"
-SETS = tuple("abcdefghijklmnopqrstu")
+SETS = tuple("abcdefghijklmnopqrstuv")
 BIO_RULES = {  # label column, the value the rule should fire on
     "bio-missing-offering": ("offering", "no"),
     "bio-missing-business-name": ("name", "no"),

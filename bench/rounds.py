@@ -4,7 +4,7 @@ Usage::
 
     python bench/rounds.py [--set j]
 
-Each round of ``self-promotion`` (6 to 16) and ``corporate-tone`` (4 to 6) was scored once,
+Each round of ``self-promotion`` (6 to 17) and ``corporate-tone`` (4 to 6) was scored once,
 before and after, on a set of posts written and committed before it
 (``bench/smallbiz/README.md``).  The README quotes those figures; this script rebuilds them.
 For each version in ``VERSIONS`` it checks the commit out into a temporary git worktree and
@@ -40,12 +40,14 @@ VERSIONS = {
     "self-promotion round 15": "05732e8",
     "self-promotion round 16": "f8c4103",
     "rounds 12 to 16 after review": "9de4bd8",
-    "corporate-tone round 6": "HEAD",
+    "corporate-tone round 6": "e4ccb12",
+    "self-promotion round 17": "HEAD",
 }
 _R = list(VERSIONS)
 # Which versions each held-out set compares: the round it held out, the one before, and
 # (from set k on) the one before that; set t also scores this checkout, after the review
-# of rounds 12 to 16; set u compares that version with corporate-tone round 6.
+# of rounds 12 to 16; set u compares that version with corporate-tone round 6, and set v
+# both with self-promotion round 17.
 HELD_OUT = {
     "j": (_R[0], _R[1]),
     "k": (_R[0], _R[1], _R[2]),
@@ -59,6 +61,7 @@ HELD_OUT = {
     "s": (_R[8], _R[9], _R[10]),
     "t": (_R[9], _R[10], _R[11], _R[12]),
     "u": (_R[12], _R[13]),
+    "v": (_R[12], _R[13], _R[14]),
 }
 # Corpus label sets never read for any of these rounds (bench/evaluate.py scores them too).
 CORPUS_HELD_OUT = ("posts-7.csv", "posts-8.csv", "posts-9.csv")

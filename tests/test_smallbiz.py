@@ -18,7 +18,7 @@ def _rows(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-@pytest.mark.parametrize("which", list("abcdefghijklmnopqrstu"))
+@pytest.mark.parametrize("which", list("abcdefghijklmnopqrstuv"))
 def test_post_labels_cover_the_posts(which: str) -> None:
     posts = _rows(f"posts-{which}.csv")
     labels = _rows(f"labels-{which}.csv")
