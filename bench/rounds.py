@@ -3,6 +3,7 @@
 Usage::
 
     python bench/rounds.py [--set j]
+    python bench/rounds.py --diff OLD NEW [--upto q]
 
 Each round of ``self-promotion`` (6 to 17) and ``corporate-tone`` (4 to 6) was scored once,
 before and after, on a set of posts written and committed before it
@@ -11,6 +12,13 @@ For each version in ``VERSIONS`` it checks the commit out into a temporary git w
 runs that checkout's ``tonelint`` (its package and rulesets) on the posts and labels of this
 checkout, linted as ``bench/evaluate_smallbiz.py`` lints them.  Needs the repository's git
 history (a full clone).
+
+``--diff OLD NEW`` compares two commits on every labelled post instead: each small-business
+set and each corpus label set.  It lists the posts whose ``self-promotion`` or
+``corporate-tone`` verdict differs, with the readers' label, and counts what a change
+gained and cost ("On the posts read: 8 more promotional posts caught and 1 false alarm
+gone" in the README and the commit log).  ``--upto q`` reads only the small-business sets a
+to q, the sets a round was read from.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ import json
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,9 +108,9 @@ def _git(*args: str) -> str:
     return done.stdout
 
 
-def fired(commit: str, sets: list[str], corpus: bool) -> dict[str, list[str]]:
-    """The rules each post of ``sets`` (and of ``CORPUS_HELD_OUT`` when ``corpus``) fires
-    under the rules of ``commit``."""
+def fired(commit: str, sets: list[str], corpus: Sequence[str]) -> dict[str, list[str]]:
+    """The rules each post of the small-business ``sets`` and of the ``corpus`` label sets
+    fires under the rules of ``commit``."""
     with tempfile.TemporaryDirectory() as tmp:
         tree = Path(tmp) / "tree"
         _git("worktree", "add", "--detach", "--quiet", str(tree), commit)
@@ -113,7 +122,7 @@ def fired(commit: str, sets: list[str], corpus: bool) -> dict[str, list[str]]:
                     "-c",
                     _SCORE,
                     str(ROOT / "bench"),
-                    ",".join(CORPUS_HELD_OUT) if corpus else "",
+                    ",".join(corpus),
                     *sets,
                 ],
                 capture_output=True,
@@ -143,11 +152,65 @@ def _pr(should: set[str], did: set[str]) -> str:
     return f"{precision:.3f} / {recall:.3f}"
 
 
+def diff(old: str, new: str, upto: str = "") -> None:
+    """Print the labelled posts whose verdicts differ between commits ``old`` and ``new``
+    (small-business sets up to ``upto`` only, when given)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import evaluate
+    import evaluate_smallbiz
+
+    sets = [
+        n
+        for n in evaluate_smallbiz.SETS
+        if (evaluate_smallbiz.HERE / f"labels-{n}.csv").exists() and (not upto or n <= upto)
+    ]
+    before, after = (fired(c, sets, evaluate.LABEL_SETS) for c in (old, new))
+    promotional: dict[str, bool] = {}
+    corporate: dict[str, bool] = {}
+    for name in sets:
+        for row in _labels(name):
+            if row["label"]:
+                promotional[row["id"]] = row["label"] == "promotional"
+            if row["tone"]:
+                corporate[row["id"]] = row["tone"] == "corporate"
+    for name in evaluate.LABEL_SETS:
+        for (file, row_id), label in evaluate._labels(name).items():
+            promotional[f"{file}:{row_id}"] = label == "promotional"
+    for rule, truth, kind in (
+        ("self-promotion", promotional, "promotional"),
+        ("corporate-tone", corporate, "corporate"),
+    ):
+        counts = {"caught": 0, "lost": 0, "false alarms gone": 0, "new false alarms": 0}
+        lines = []
+        for key in sorted(k for k in truth if k in before and k in after):
+            was, now = rule in before[key], rule in after[key]
+            if was == now:
+                continue
+            if truth[key]:
+                outcome = "caught" if now else "lost"
+            else:
+                outcome = "new false alarms" if now else "false alarms gone"
+            counts[outcome] += 1
+            label = kind if truth[key] else "not " + kind
+            lines.append(f"  {key:50} {label:18} {'now fires' if now else 'no longer fires'}")
+        summary = ", ".join(f"{n} {what}" for what, n in counts.items())
+        print(f"{rule} on {len(truth):,} labelled posts, {old} -> {new}: {summary}")
+        print("\n".join(lines) + ("\n" if lines else ""))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=sorted(HELD_OUT), action="append")
     parser.add_argument("--no-corpus", action="store_true", help="skip corpus sets 7 to 9")
+    parser.add_argument(
+        "--diff", nargs=2, metavar=("OLD", "NEW"), help="compare two commits on every labelled post"
+    )
+    parser.add_argument("--upto", metavar="SET", help="with --diff: small-business sets a to SET")
     args = parser.parse_args(argv)
+    if args.diff:
+        old, new = args.diff
+        diff(old, new, upto=args.upto or "")
+        return 0
     sets = args.set or sorted(HELD_OUT)
     corpus = not args.no_corpus
     wanted = {version for name in sets for version in HELD_OUT[name]}
@@ -155,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     for version, commit in VERSIONS.items():
         if version in wanted or corpus:
             held = [name for name in sets if version in HELD_OUT[name]]
-            verdicts[version] = fired(commit, held, corpus)
+            verdicts[version] = fired(commit, held, CORPUS_HELD_OUT if corpus else ())
     print("Held-out small-business sets, scored by the version before and after their round")
     print("(precision / recall; self-promotion against promotional, corporate-tone against")
     print("the readers' corporate tone where they agree):\n")

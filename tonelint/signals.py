@@ -151,7 +151,6 @@ _FORMAL_GREETING = re.compile(
     r"|(?:would like|wishes|is pleased)\s+to\s+(?:congratulate|recogni[sz]e))\b"
 )
 _CREDENTIAL_REACH = 160  # characters after the congratulations
-_BREAK_CHARS = re.compile(r"[.!?\n]")
 # Thanks to everyone in a group: "Congrats to all the seniors who passed their exams".
 _GENERIC_PARTY = re.compile(r"(?i)\s*(?:to\s+)?(?:all|everyone|everybody|every|each|anyone)\b")
 _THANKS = re.compile(
@@ -275,6 +274,7 @@ _BEFORE_CALL = frozenset(
 _BEFORE_TO_CALL = frozenset(
     "forget sure remember hesitate free want need wait you time reminder chance".split()
 )
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _LAST_WORDS = re.compile(r"(?:([\w'\u2019]+)\W+)?([\w'\u2019]+)[^\w]*$")
 # A product or service back or in ("Pumpkin spice is BACK", "Flu shots are in 💉",
 # "Preorders are open!", "Spring menu is here:", "Seed potatoes are in for spring"): an
@@ -284,7 +284,7 @@ _ARRIVAL = re.compile(
     r"[sSeE]\s+(?i:here|back|in|out|open)\b(?=\s*(?:[!.:,]|$|[^\w\s])|[ \t]*\r?\n"
     r"|\s+(?i:today|tomorrow|now|again|for (?:the )?(?:spring|summer|fall|autumn|winter|season"
     r"|holidays))\b)"
-    r"|[sSeE]\s+(?i:back)\s+(?=(?i:on (?:mon|tues|wednes|thurs|fri|satur|sun)days?|every"
+    rf"|[sSeE]\s+(?i:back)\s+(?=(?i:on {_WEEKDAY}s?|every"
     r"|this (?:week|weekend)|by (?:popular )?demand)\b)"
 )
 # The same offer said with "returns" ("Maple oat latte returns tomorrow", "the Festive Feast
@@ -309,8 +309,7 @@ _NOT_RETURNING = _NOT_ARRIVING | frozenset(
 _NEW_SERVICE = re.compile(
     r"(?i)\b(?:now (?:offering|accepting|serving|servicing|installing|in[- ]network|carrying"
     r"|stocking)"
-    r"|(?:pleased|happy"
-    r"|proud|excited|thrilled) to (?:now )?offer)\b"
+    r"|(?P<formula>(?:pleased|happy|proud|excited|thrilled) to (?:now )?offer))\b"
 )
 # Who says it: a headline ("Now offering ..." opens a sentence), "we", or the account's name
 # just before ("Acme PT is now in network"); "The food bank is now accepting donations" is
@@ -611,7 +610,7 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
                 break
     if "now" in lower or "offer" in lower:
         for m in _NEW_SERVICE.finditer(text):
-            if overlaps(*m.span(), skip) or not _said_by_us(text, m.start(), self_spans):
+            if overlaps(*m.span(), skip) or not _said_by_us(text, m, self_spans):
                 continue
             # Counted as an offer of its own besides the word the lists found in it ("now
             # offering"): an announced service says more than a promotional word.
@@ -662,11 +661,12 @@ def _extract(ctx: PostContext, vocabulary: Vocabulary) -> Signals:
             formal_first = True
     kept = set(signals.words.get("invitations", ()))  # thanks for a boast are dropped
     greeted = [(s, e) for s, e in greeted if " ".join(text[s:e].split()) in kept]
-    if (greeted or formal_first) and not reviews:  # thanks for a review: the review is the point
-        opening = next((i for i, c in enumerate(text) if c.isalnum()), 0)
-        # "Congratulations to the Nguyens ...": thanks or congratulations are the point
-        if formal_first or min(start for start, _ in greeted) <= opening + 2:
-            signals.add("greets_first", signals.words["invitations"][0])
+    if formal_first and not reviews:
+        signals.add("greets_first", formal[0] if formal else "")
+    elif greeted and not reviews:  # thanks for a review shown off: the review is the point
+        first = min(greeted)
+        if first[0] <= _opening(text) + 2:  # "Congratulations to the Nguyens ...": the point
+            signals.add("greets_first", " ".join(text[first[0] : first[1]].split()))
     call_starts = sorted(start for start, _ in calls)
     called = set(calls)
     sold = sorted(start for start, end in offers if (start, end) not in called)
@@ -871,7 +871,7 @@ _CREDIT = re.compile(r"(?i)(?<!\w)by\s+$")
 _SORRY = re.compile(
     r"(?i)\b(?:sorry|no service|cancell?ed|broke down|out of order|snow day|opening (?:late|at)"
     r"|closing (?:early|at)|closed\s+(?:today|tomorrow"
-    r"|tonight|for|until|till|all|this|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b"
+    rf"|tonight|for|until|till|all|this|on\s+{_WEEKDAY}))\b"
 )
 _NOT_IN_A_CAPTION = (
     "self_mention",
@@ -949,20 +949,25 @@ def _pride_in_others(text: str, end: int, self_spans: list[tuple[int, int]]) -> 
     return m is not None and not any(end <= s <= m.end() for s, _ in self_spans)
 
 
-def _said_by_us(text: str, start: int, self_spans: list[tuple[int, int]]) -> bool:
-    """Whether the new service at ``start`` is the business's own: it opens its sentence
-    ("Now offering ..."), it is announced as "pleased to offer", or "we" or the account's
-    name comes just before it ("The food bank is now accepting donations" is not)."""
-    if _SENTENCE_END.search(text, max(0, start - 40), start):
+def _said_by_us(text: str, service: re.Match[str], self_spans: list[tuple[int, int]]) -> bool:
+    """Whether the new service (a ``_NEW_SERVICE`` match) is the business's own: it is
+    announced as "pleased to offer", it opens its sentence ("Now offering ..."), or "we" or
+    the account's name comes just before it ("The food bank is now accepting donations" is
+    not)."""
+    start = service.start()
+    if service.group("formula") or _SENTENCE_END.search(text, max(0, start - 40), start):
         return True
-    if not text.startswith("now", start) and not text.startswith("Now", start):
-        return True  # "... is pleased to offer": the formula a business announces itself in
     if _SAID_BY_US.search(text, max(0, start - 30), start):
         return True
-    return any(  # "Acme PT is now ...", "QuickCare Walk-In Clinic is pleased to offer"
-        0 <= start - end <= 40 and not _BREAK_CHARS.search(text, end, start)
+    return any(  # "Acme PT is now ..."
+        0 <= start - end <= 40 and not _SENTENCE_BREAK.search(text, end, start)
         for _, end in self_spans
     )
+
+
+def _opening(text: str) -> int:
+    """Where the post's first letter or digit stands (past emoji and punctuation)."""
+    return next((i for i, c in enumerate(text) if c.isalnum()), 0)
 
 
 def _formal_greeting(text: str, self_spans: list[tuple[int, int]]) -> tuple[str, bool] | None:
@@ -971,7 +976,7 @@ def _formal_greeting(text: str, self_spans: list[tuple[int, int]]) -> tuple[str,
     is its own people (``_to_self``); None when the post does not open so."""
     if not self_spans:
         return None
-    opening = next((i for i, c in enumerate(text) if c.isalnum()), 0)
+    opening = _opening(text)
     head = next((e for s, e in self_spans if s <= opening + 2), None)
     if head is None:
         return None
