@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from . import nlp
 from .literals import folds_to_ascii
 from .model import Post
-from .textspans import SPAN_KINDS, find_spans
+from .textspans import SPAN_KINDS, spans_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -48,8 +48,10 @@ class PostContext:
 
     @functools.cached_property
     def _spans(self) -> dict[str, list[tuple[int, int]]]:
-        spans = {kind: find_spans(self.text, [kind]) for kind in SPAN_KINDS}
-        spans["code"] = sorted([*spans["code"], *self.post.ignored])
+        text = self.text
+        spans = {kind: spans_of(text, kind) for kind in SPAN_KINDS}
+        if self.post.ignored:
+            spans["code"] = sorted([*spans["code"], *self.post.ignored])
         return spans
 
     def entities(self, label: str) -> list[tuple[int, int]]:
@@ -73,6 +75,7 @@ class PostContext:
             return self._spans[kinds[0]]
         key = "spans:" + ",".join(kinds)
         if key not in self.cache:
-            self.cache[key] = sorted(span for kind in kinds for span in self._spans[kind])
+            spans = self._spans
+            self.cache[key] = sorted([span for kind in kinds for span in spans[kind]])
         cached: list[tuple[int, int]] = self.cache[key]
         return cached

@@ -8,11 +8,14 @@ characters every match must contain (the longest), e.g. ``"pleased to "`` for
 alternation; ``Gate`` tests a post's text for them with substring searches.  Only ASCII
 runs are used, and with ``IGNORECASE`` the gate is not used on a text holding one of the
 few non-ASCII letters ``re`` folds to ASCII, so a skipped regex never had a match.
+``GateSet`` tests a pattern rule's many gates at once: one scan of the post finds which of
+all their literals it holds (``LiteralIndex``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from .regexcheck import C, sre_parse
@@ -92,6 +95,89 @@ class Gate:
             if w in text:
                 return True
         return False
+
+
+class GateSet:
+    """The gates of many regexes (a pattern rule's), tested together: one scan of the text
+    finds which of all their literals it holds (most posts hold none), instead of a
+    substring search per literal.  ``open`` gives the same answer as testing every gate.
+    With few gates the scan costs more than it saves, and they are tested one by one."""
+
+    __slots__ = ("_exact", "_folded", "_ignore_case", "_joined", "_ungated", "gates")
+
+    JOIN_FROM = 8
+    """The fewest gates with literals that are searched for together."""
+
+    def __init__(self, gates: Sequence[Gate]) -> None:
+        self.gates = gates
+        self._ungated = [i for i, gate in enumerate(gates) if gate.literals is None]
+        gated = [(i, gate) for i, gate in enumerate(gates) if gate.literals is not None]
+        self._joined = len(gated) >= self.JOIN_FROM
+        self._ignore_case = any(gate.ignore_case for _, gate in gated)
+        folded: dict[str, set[int]] = {}
+        exact: dict[str, set[int]] = {}
+        for i, gate in gated:
+            for word in gate.literals or ():
+                (folded if gate.ignore_case else exact).setdefault(word, set()).add(i)
+        try:
+            self._folded = LiteralIndex(folded if self._joined else {})
+            self._exact = LiteralIndex(exact if self._joined else {})
+        except RecursionError:  # a literal too long to write as a trie: one by one
+            self._joined = False
+            self._folded = self._exact = LiteralIndex({})
+
+    def open(self, text: str, lower: str, folded: bool) -> list[int]:
+        """The indices of the gates that may match (``Gate.may_match`` for each, in order);
+        ``lower`` and ``folded`` as ``Gate.may_match`` takes them."""
+        if not self._joined or (folded and self._ignore_case):
+            return [i for i, gate in enumerate(self.gates) if gate.may_match(text, lower, folded)]
+        found = self._folded.owners_in(lower) | self._exact.owners_in(text)
+        if not found:  # no gate's literal in the post: only the ungated regexes may match
+            return self._ungated
+        return sorted(found.union(self._ungated))
+
+
+class LiteralIndex:
+    """Which of many literals a text contains, in one scan: the literals are compiled into
+    one regex written as a trie, tried at every position of the text, which finds the
+    longest literal starting there; the literals starting there are that one and those of
+    its prefixes that are literals too.  Each literal has owners (the gates it opens)."""
+
+    __slots__ = ("_owners", "_regex")
+
+    def __init__(self, owners: Mapping[str, Iterable[int]]) -> None:
+        trie: dict[str, Any] = {}
+        for word in owners:
+            node = trie
+            for char in word:
+                node = node.setdefault(char, {})
+            node[""] = {}  # a literal ends here
+        self._regex = re.compile(f"(?=({_trie_pattern(trie)}))") if trie else None
+        # the owners of a literal found, and of every literal that is a prefix of it
+        self._owners = {
+            word: frozenset(
+                i for prefix in owners if word.startswith(prefix) for i in owners[prefix]
+            )
+            for word in owners
+        }
+
+    def owners_in(self, text: str) -> set[int]:
+        """The owners of the literals ``text`` contains."""
+        found: set[int] = set()
+        if self._regex is not None:
+            for m in self._regex.finditer(text):
+                found.update(self._owners[m.group(1)])
+        return found
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    """A regex matching the words of a trie, the longest first at each position (each
+    branch starts with a different character, and a word that ends is optional)."""
+    branches = [re.escape(char) + _trie_pattern(node[char]) for char in sorted(node) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def folds_to_ascii(text: str) -> bool:

@@ -349,7 +349,8 @@ def _opens_sentence(token: Token, followers: tuple[str, ...]) -> bool:
 
 @dataclass
 class Signals:
-    """Counts per signal, and the words that produced them (for the message)."""
+    """Counts per signal, and the words that produced them (for the message).  A signal
+    that is absent has no entry in ``counts``: every count there is positive."""
 
     counts: dict[str, int] = field(default_factory=dict)
     words: dict[str, list[str]] = field(default_factory=dict)

@@ -73,11 +73,19 @@ def find_spans(text: str, kinds: Iterable[str]) -> list[tuple[int, int]]:
     """Character ranges of every span of the given kinds in ``text``, sorted by start."""
     spans: list[tuple[int, int]] = []
     for kind in kinds:
-        regex, needs = _FINDERS[kind]
-        if any(c in text for c in needs):
-            spans.extend(m.span() for m in regex.finditer(text))
+        spans.extend(spans_of(text, kind))
     spans.sort()
     return spans
+
+
+def spans_of(text: str, kind: str) -> list[tuple[int, int]]:
+    """Character ranges of every span of one kind in ``text``, in order (a regex's matches
+    do not overlap, so they come sorted)."""
+    regex, needs = _FINDERS[kind]
+    for char in needs:
+        if char in text:
+            return [m.span() for m in regex.finditer(text)]
+    return []
 
 
 def overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:

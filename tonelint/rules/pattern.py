@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from .. import nlp, regexcheck
-from ..literals import Gate
+from ..literals import Gate, GateSet
 from ..model import Match
 from ..textspans import SPAN_KINDS, is_reply, overlaps
 from .base import Option, Rule, message_fields, quote
@@ -303,17 +303,22 @@ class PatternRule(Rule):
                 first = str(exc).strip().splitlines()[0]
                 raise ValueError(f"pattern {n + 1}: invalid token pattern: {first}") from None
             self.token_entries[key] = entry
+        self.gates = GateSet([gate for _, _, gate in self.regexes])
+        # The words one of which every token pattern needs first: a post with none of them
+        # skips the token patterns at once (None when some pattern needs no such word).
+        firsts = [needs[0] for needs in self.needs if needs and isinstance(needs[0], frozenset)]
+        self.first_words: frozenset[str] | None = (
+            frozenset[str]().union(*firsts) if firsts and len(firsts) == len(self.needs) else None
+        )
         self.skip = tuple(self.opts["ignore_inside"])
         flag = re.IGNORECASE if self.opts["ignore_case"] else 0
         self.unless = regexcheck.check(self.opts["unless"], flag) if self.opts["unless"] else None
 
     def _matches(self, ctx: PostContext) -> Iterator[tuple[int, int, _Entry]]:
         text = ctx.text
-        lower = ctx.lower
-        folded = ctx.folds_to_ascii
-        for regex, entry, gate in self.regexes:
-            if not gate.may_match(text, lower, folded):
-                continue
+        regexes = self.regexes
+        for i in self.gates.open(text, ctx.lower, ctx.folds_to_ascii):
+            regex, entry, _ = regexes[i]
             for m in regex.finditer(text):
                 if m.end() > m.start():
                     yield m.start(), m.end(), entry
@@ -366,7 +371,10 @@ class PatternRule(Rule):
     def _may_match(self, ctx: PostContext) -> bool:
         """Whether some token pattern could match: every one needs certain words (see
         ``_required_words``), and most posts hold none of them, so the matcher is skipped."""
-        keys, lowers = word_forms(ctx.doc).keys, nlp.tokens(ctx.doc).lowers
+        keys = word_forms(ctx.doc).keys
+        if self.first_words is not None and self.first_words.isdisjoint(keys):
+            return False
+        lowers = nlp.tokens(ctx.doc).lowers
         return any(
             needs is None or all(_present(n, keys, lowers) for n in needs) for needs in self.needs
         )

@@ -108,7 +108,10 @@ class PhraseIndex:
                 n = len(phrase_words)
                 if i + n > count:
                     continue
-                if all(_same(w, words[i + k]) for k, w in enumerate(phrase_words)):
+                for k, w in enumerate(phrase_words):  # a loop: all() over a generator is slower
+                    if not _same(w, words[i + k]):
+                        break
+                else:
                     yield words[i][2], words[i + n - 1][3], phrase, suggestion
                     after = i + n
                     break

@@ -86,6 +86,11 @@ def _check_signal_list(value: Any) -> None:
             )
 
 
+def _plain(names: list[str]) -> frozenset[str]:
+    """Signal names with each composite replaced by its parts."""
+    return frozenset(part for name in names for part in COMPOSITES.get(name, (name,)))
+
+
 class ScoreRule(Rule):
     type_name = "score"
     summary = "A weighted, explainable judgement from counted signals of the post."
@@ -122,6 +127,10 @@ class ScoreRule(Rule):
         # with in the message (its own, or that of the composite it belongs to).
         self.require = [item.split("|") for item in self.opts["require"]]
         self.forbid = [item.split("|") for item in self.opts["forbid"]]
+        # the same, each entry as the plain signals it is present by (a composite by any of
+        # its parts): a signal is present when it has a count, and counts are positive
+        self._require_any = [_plain(names) for names in self.require]
+        self._forbid_any = [_plain(names) for names in self.forbid]
         weights = self.opts["weights"]
         self.shown_weight = {
             name: weights.get(name, 0)
@@ -132,9 +141,10 @@ class ScoreRule(Rule):
 
     def admits(self, signals: Signals) -> bool:
         """Whether ``require`` and ``forbid`` let the post be judged at all."""
-        if any(all(signals.count(p) == 0 for p in names) for names in self.require):
+        counts = signals.counts
+        if any(names.isdisjoint(counts) for names in self._require_any):
             return False
-        return not any(any(signals.count(p) for p in names) for names in self.forbid)
+        return all(names.isdisjoint(counts) for names in self._forbid_any)
 
     def signal_score(self, signals: Signals) -> float:
         """The weighted sum of the capped signal counts (no cues, no require or forbid)."""
