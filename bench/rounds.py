@@ -5,7 +5,7 @@ Usage::
     python bench/rounds.py [--set j]
     python bench/rounds.py --diff OLD NEW [--upto q]
 
-Each round of ``self-promotion`` (6 to 17) and ``corporate-tone`` (4 to 6) was scored once,
+Each round of ``self-promotion`` (6 to 18) and ``corporate-tone`` (4 to 6) was scored once,
 before and after, on a set of posts written and committed before it
 (``bench/smallbiz/README.md``).  The README quotes those figures; this script rebuilds them.
 For each version in ``VERSIONS`` it checks the commit out into a temporary git worktree and
@@ -50,13 +50,16 @@ VERSIONS = {
     "self-promotion round 16": "f8c4103",
     "rounds 12 to 16 after review": "9de4bd8",
     "corporate-tone round 6": "e4ccb12",
-    "self-promotion round 17": "HEAD",
+    "self-promotion round 17": "6b97f30",
+    "self-promotion round 18": "HEAD",
 }
 _R = list(VERSIONS)
 # Which versions each held-out set compares: the round it held out, the one before, and
 # (from set k on) the one before that; set t also scores this checkout, after the review
 # of rounds 12 to 16; set u compares that version with corporate-tone round 6, and set v
-# both with self-promotion round 17.
+# both with self-promotion round 17.  Round 18 (the cue lexicon's operating point) was held
+# out by corpus set 10; sets t, u and v score it too, though they were looked at while the
+# round was chosen.
 HELD_OUT = {
     "j": (_R[0], _R[1]),
     "k": (_R[0], _R[1], _R[2]),
@@ -68,12 +71,12 @@ HELD_OUT = {
     "q": (_R[6], _R[7], _R[8]),
     "r": (_R[7], _R[8], _R[9]),
     "s": (_R[8], _R[9], _R[10]),
-    "t": (_R[9], _R[10], _R[11], _R[12]),
-    "u": (_R[12], _R[13]),
-    "v": (_R[12], _R[13], _R[14]),
+    "t": (_R[9], _R[10], _R[11], _R[12], _R[15]),
+    "u": (_R[12], _R[13], _R[15]),
+    "v": (_R[12], _R[13], _R[14], _R[15]),
 }
 # Corpus label sets never read for any of these rounds (bench/evaluate.py scores them too).
-CORPUS_HELD_OUT = ("posts-7.csv", "posts-8.csv", "posts-9.csv")
+CORPUS_HELD_OUT = ("posts-7.csv", "posts-8.csv", "posts-9.csv", "posts-10.csv")
 
 # Run inside the old checkout (PYTHONPATH puts its tonelint first): lint the posts of the
 # given small-business sets, and the held-out corpus posts when the corpus is there, with
@@ -201,7 +204,7 @@ def diff(old: str, new: str, upto: str = "") -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=sorted(HELD_OUT), action="append")
-    parser.add_argument("--no-corpus", action="store_true", help="skip corpus sets 7 to 9")
+    parser.add_argument("--no-corpus", action="store_true", help="skip corpus sets 7 to 10")
     parser.add_argument(
         "--diff", nargs=2, metavar=("OLD", "NEW"), help="compare two commits on every labelled post"
     )
@@ -247,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
             for (file, row), label in evaluate._labels(name).items()
         }
         promotional = {key for key, label in corpus_labels.items() if label == "promotional"}
-        print("\nCorpus sets 7 to 9 (never read for these rounds), self-promotion:")
+        print("\nCorpus sets 7 to 10 (never read for these rounds), self-promotion:")
         for version, rules in verdicts.items():
             if not any(key in rules for key in corpus_labels):
                 print(f"  {version:48} (corpus not found)")
