@@ -9,8 +9,8 @@ Usage::
 Every post is linted with its account configured (``bench/accounts.py``).  Prints, for every
 corpus file, the share of posts each rule flags, then the labelled-set figures for each
 set in ``bench/labels/`` (``posts.csv``, 190 posts labelled by one reader; ``posts-2.csv`` to
-``posts-10.csv``, each labelled by two readers: promotional against engaging and
-informational), for the development sets 1 to 6 together, the sets 7 to 10 that hold out the
+``posts-11.csv``, each labelled by two readers: promotional against engaging and
+informational), for the development sets 1 to 6 together, the sets 7 to 11 that hold out the
 current version, and all sets, and how often
 ``no-engagement`` flags the labelled posts of each kind;
 ``--errors`` lists the labelled posts the rule gets wrong.  On these files most
@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         _report("the development sets (posts.csv to posts-6.csv)", dev, verdicts, False)
         held = {k: v for name in LABEL_SETS[6:] for k, v in sets[name].items()}
         _report(
-            "the sets held out for this version (posts-7.csv to posts-10.csv)",
+            "the sets held out for this version (posts-7.csv to posts-11.csv)",
             held,
             verdicts,
             False,
@@ -170,6 +170,7 @@ LABEL_SETS = (
     "posts-8.csv",
     "posts-9.csv",
     "posts-10.csv",
+    "posts-11.csv",
 )
 
 

@@ -76,7 +76,7 @@ HELD_OUT = {
     "v": (_R[12], _R[13], _R[14], _R[15]),
 }
 # Corpus label sets never read for any of these rounds (bench/evaluate.py scores them too).
-CORPUS_HELD_OUT = ("posts-7.csv", "posts-8.csv", "posts-9.csv", "posts-10.csv")
+CORPUS_HELD_OUT = ("posts-7.csv", "posts-8.csv", "posts-9.csv", "posts-10.csv", "posts-11.csv")
 
 # Run inside the old checkout (PYTHONPATH puts its tonelint first): lint the posts of the
 # given small-business sets, and the held-out corpus posts when the corpus is there, with
@@ -204,7 +204,7 @@ def diff(old: str, new: str, upto: str = "") -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=sorted(HELD_OUT), action="append")
-    parser.add_argument("--no-corpus", action="store_true", help="skip corpus sets 7 to 10")
+    parser.add_argument("--no-corpus", action="store_true", help="skip corpus sets 7 to 11")
     parser.add_argument(
         "--diff", nargs=2, metavar=("OLD", "NEW"), help="compare two commits on every labelled post"
     )
@@ -250,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
             for (file, row), label in evaluate._labels(name).items()
         }
         promotional = {key for key, label in corpus_labels.items() if label == "promotional"}
-        print("\nCorpus sets 7 to 10 (never read for these rounds), self-promotion:")
+        print("\nCorpus sets 7 to 11 (never read for these rounds), self-promotion:")
         for version, rules in verdicts.items():
             if not any(key in rules for key in corpus_labels):
                 print(f"  {version:48} (corpus not found)")
