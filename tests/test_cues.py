@@ -3,6 +3,7 @@ ruleset with errors that name it, the shipped lexicon, and the fit that writes i
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -135,3 +136,41 @@ def test_the_fit_learns_a_selling_word() -> None:
     assert lexicon.cues["book"] > 0 > lexicon.cues["tip"]
     assert train_cues.fit(data, threshold=2.0) == lexicon  # repeatable
     assert train_cues.flags(data[0], lexicon, 2.0) and not train_cues.flags(data[15], lexicon, 2.0)
+
+
+def test_the_fit_weighs_real_posts_as_much_as_the_more_numerous_written_ones() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    import train_cues
+
+    def example(group: str, promotional: bool, score: float, word: str) -> train_cues.Example:
+        return train_cues.Example(group, promotional, score, True, frozenset([word]))
+
+    written = "small-business a"
+    # Posts that tie the signal score to the label (four in five), and thirty written posts
+    # saying "pizza" does not sell, against ten real ones saying it does.
+    data = [example(written, i < 16, 3.0, "spring") for i in range(20)]
+    data += [example(written, i < 4, 0.0, "spring") for i in range(20)]
+    data += [example(written, False, 1.5, "pizza") for _ in range(30)]
+    real = [example("corpus 1", True, 1.5, "pizza") for _ in range(10)]
+    weighted = train_cues.fit(data + real, threshold=2.0)
+    as_written = [dataclasses.replace(e, group="small-business b") for e in real]
+    unweighted = train_cues.fit(data + as_written, threshold=2.0)
+    # The real posts weigh as much as all 70 written ones: they carry the word.
+    assert weighted.cues["pizza"] > 0 > unweighted.cues["pizza"]
+
+
+def test_the_operating_point_is_the_smallest_offset_that_reaches_the_precision_target() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    import train_cues
+
+    def scored(group: str, promotional: bool, score: float) -> tuple[train_cues.Example, float]:
+        return train_cues.Example(group, promotional, 0.0, True, frozenset()), score
+
+    # Real posts: 9 promotional at 3.0, one false alarm at 2.0 -> precision 0.9 at offset 0.
+    real = [scored("corpus 1", True, 3.0) for _ in range(9)] + [scored("corpus 1", False, 2.0)]
+    # Written posts: 8 promotional at 3.0, false alarms at 2.1 and 2.3 -> 0.8 until 0.35.
+    written = [scored("small-business a", True, 3.0) for _ in range(8)]
+    written += [scored("small-business a", False, 2.1), scored("small-business a", False, 2.3)]
+    offset = train_cues.operating_offset(real + written, threshold=2.0)
+    assert offset == pytest.approx(0.35)
+    assert train_cues.operating_offset(real, threshold=2.0) == 0.0
