@@ -24,12 +24,12 @@ Later batches
     ``PLAN_2`` (batches 3 to 5: ``PLAN_3``), with every row of the earlier batches removed
     from the eligible rows first.  ``--batch 6`` (``random.Random(20261126)``, ``PLAN_6``)
     draws more of the timeline, where the promotional posts are, so that recall is measured
-    on more of them.  ``--batch 7`` to ``--batch 11`` draw the same numbers with
-    ``random.Random(20261127)`` to ``random.Random(20261131)``.
+    on more of them.  ``--batch 7`` to ``--batch 12`` draw the same numbers with
+    ``random.Random(20261127)`` to ``random.Random(20261132)``.
 
 Usage::
 
-    python bench/sample_posts.py [--corpus PATH] [--ids-only] [--batch 1|2|...|11]
+    python bench/sample_posts.py [--corpus PATH] [--ids-only] [--batch 1|2|...|12]
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ SEED_8 = 20261128
 SEED_9 = 20261129
 SEED_10 = 20261130
 SEED_11 = 20261131
+SEED_12 = 20261132
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 Row = dict[str, str]
@@ -127,6 +128,7 @@ PLANS = {
     9: (PLAN_6, SEED_9),
     10: (PLAN_6, SEED_10),
     11: (PLAN_6, SEED_11),
+    12: (PLAN_6, SEED_12),
 }
 
 
