@@ -38,6 +38,8 @@ def test_label_files_are_the_sampled_rows_and_hold_no_text(corpus: Path) -> None
     from sample_posts import PLANS, sample
 
     for batch in PLANS:
+        if batch in TONE_ONLY:
+            continue
         name = "posts.csv" if batch == 1 else f"posts-{batch}.csv"
         with open(ROOT / "bench" / "labels" / name, encoding="utf-8", newline="") as fh:
             rows = list(csv.DictReader(fh))
@@ -50,6 +52,27 @@ def test_label_files_are_the_sampled_rows_and_hold_no_text(corpus: Path) -> None
             assert r["label"] in labels, name
             assert r.get("reader_a", "engaging") in labels, name
             assert r.get("reader_b", "engaging") in labels, name
+
+
+# Batches labelled for tone only, and the tone files that hold them.
+TONE_ONLY = {12: "tone-6.csv"}
+
+
+def test_tone_label_files_of_later_batches_are_the_sampled_rows(corpus: Path) -> None:
+    import csv
+
+    from sample_posts import sample
+
+    for name, batches in (("tone-5.csv", (10, 11)), ("tone-6.csv", (12,))):
+        with open(ROOT / "bench" / "labels" / name, encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        drawn = {(s.file, s.row) for batch in batches for s in sample(corpus, batch)}
+        assert {(r["file"], int(r["row"])) for r in rows} == drawn, name
+        for r in rows:
+            assert set(r) == {"file", "row", "tone", "reader_a", "reader_b"}, name
+            assert {r["reader_a"], r["reader_b"]} <= {"corporate", "plain"}, name
+            agreed = r["reader_a"] if r["reader_a"] == r["reader_b"] else ""
+            assert r["tone"] == agreed, name
 
 
 def test_bio_label_files_are_the_sampled_profiles(corpus: Path) -> None:

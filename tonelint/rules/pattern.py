@@ -42,7 +42,7 @@ from ..literals import Gate, GateSet
 from ..model import Match
 from ..textspans import SPAN_KINDS, is_reply, overlaps
 from .base import Option, Rule, message_fields, quote
-from .phrase import PhraseIndex, _check_kinds, word_forms
+from .phrase import PhraseIndex, _check_kinds, watch_words, word_forms
 
 if TYPE_CHECKING:
     from ..context import PostContext
@@ -171,27 +171,36 @@ class _WordRegex:
     """A ``LOWER: {REGEX: ...}`` test a pattern needs ``count`` tokens to pass; its verdict
     on each word is remembered across posts (bounded)."""
 
-    __slots__ = ("count", "regex", "seen")
+    __slots__ = ("count", "hits", "regex", "seen")
 
     def __init__(self, pattern: str, count: int) -> None:
         self.regex = re.compile(pattern)
         self.count = count
-        self.seen: dict[str, bool] = {}
+        self.seen: dict[str, None] = {}
+        """Every word tested so far (a dict of strings, which the garbage collector does
+        not track, unlike a set: it grows large)."""
+        self.hits: set[str] = set()
+        """The words of ``seen`` the regex matches."""
 
     def present(self, lowers: Sequence[str]) -> bool:
-        seen = self.seen
-        found = 0
-        for lower in lowers:
-            hit = seen.get(lower)
-            if hit is None:
-                if len(seen) >= 100_000:
-                    seen.clear()
-                hit = seen[lower] = bool(self.regex.search(lower))
-            if hit:
-                found += 1
-                if found >= self.count:
-                    return True
-        return False
+        """Whether at least ``count`` of the tokens ``lowers`` match the regex.  Set
+        operations find the words not tested yet and the words that match, so a post of
+        known words that match none (the usual case) costs no loop over its tokens."""
+        distinct = set(lowers)
+        new = distinct.difference(self.seen)
+        if new:
+            if len(self.seen) + len(new) > 100_000:
+                self.seen.clear()
+                self.hits.clear()
+            search = self.regex.search
+            self.hits.update(w for w in new if search(w))
+            self.seen.update(dict.fromkeys(new))
+        matched = self.hits.intersection(distinct)
+        if not matched:
+            return False
+        if self.count <= 1:
+            return True
+        return sum(1 for lower in lowers if lower in matched) >= self.count
 
 
 Need = frozenset[str] | _WordRegex
@@ -304,6 +313,10 @@ class PatternRule(Rule):
                 raise ValueError(f"pattern {n + 1}: invalid token pattern: {first}") from None
             self.token_entries[key] = entry
         self.gates = GateSet([gate for _, _, gate in self.regexes])
+        # ``Forms.keys`` holds only watched words: the words the token patterns need
+        watch_words(
+            w for needs in self.needs if needs for n in needs if isinstance(n, frozenset) for w in n
+        )
         # The words one of which every token pattern needs first: a post with none of them
         # skips the token patterns at once (None when some pattern needs no such word).
         firsts = [needs[0] for needs in self.needs if needs and isinstance(needs[0], frozenset)]
@@ -375,9 +388,15 @@ class PatternRule(Rule):
         if self.first_words is not None and self.first_words.isdisjoint(keys):
             return False
         lowers = nlp.tokens(ctx.doc).lowers
-        return any(
-            needs is None or all(_present(n, keys, lowers) for n in needs) for needs in self.needs
-        )
+        for needs in self.needs:  # plain loops: any() over all() over generators is slower
+            if needs is None:
+                return True
+            for need in needs:
+                if not _present(need, keys, lowers):
+                    break
+            else:
+                return True
+        return False
 
     def _cleared(self, regex: re.Pattern[str] | None, text: str) -> bool:
         if regex is None:

@@ -18,7 +18,7 @@ Example (``corporate-jargon``)::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from .. import nlp
@@ -75,7 +75,7 @@ class PhraseIndex:
     """Phrases indexed by first word; finds every match in a Doc in one pass."""
 
     def __init__(self, entries: Sequence[tuple[str, str | None]]) -> None:
-        self.by_first: dict[str, list[tuple[tuple[str, ...], str, str | None]]] = {}
+        self.by_first: dict[str, list[_Candidate]] = {}
         seen: set[tuple[str, ...]] = set()
         for phrase, suggestion in entries:
             words = _words(phrase)
@@ -86,30 +86,48 @@ class PhraseIndex:
         for candidates in self.by_first.values():
             candidates.sort(key=lambda c: -len(c[0]))
         self.firsts = frozenset(self.by_first)
+        watch_words(self.firsts)
+        # a word's start keys (``Forms.start_keys``) -> its candidate phrases, longest first
+        self._candidates: dict[tuple[str, ...], list[_Candidate]] = {}
+
+    def candidates(self, keys: tuple[str, ...]) -> list[_Candidate]:
+        """The phrases that may start at a word with these lookup keys, longest first (for
+        equal lengths, in the order of the keys and of the list): worked out once per set
+        of keys, not once per word."""
+        found = self._candidates.get(keys)
+        if found is None:
+            found = [c for key in keys for c in self.by_first.get(key, ())]
+            if len(found) > 1:
+                found.sort(key=lambda c: -len(c[0]))
+            if len(self._candidates) >= _CANDIDATES_MAX:
+                self._candidates.clear()
+            self._candidates[keys] = found
+        return found
 
     def find(self, doc: Doc) -> Iterator[tuple[int, int, str, str | None]]:
         """Yield ``(start_char, end_char, phrase, suggestion)``, longest match first."""
         forms = word_forms(doc)
-        hits = self.firsts.intersection(forms.keys)
+        starts = forms.starts  # only the watched keys (``watch_words``): a small dict
+        hits = self.firsts.intersection(starts)
         if not hits:
             return  # no phrase can start anywhere in this post: the usual case
         words = forms.words
         count = len(words)
-        index = forms.index()
+        start_keys = forms.start_keys
         after = 0  # matches do not overlap: the next one starts after the last
-        for i in sorted({i for key in hits for i in index.get(key, ())}):
+        for i in sorted({i for key in hits for i in starts[key]}):
             if i < after:
                 continue
-            keys = words[i][4]
-            candidates = [c for key in keys for c in self.by_first.get(key, ())]
-            if len(candidates) > 1:
-                candidates.sort(key=lambda c: -len(c[0]))
-            for phrase_words, phrase, suggestion in candidates:
+            # the word's keys less the unwatched ones (which no phrase list starts with, so
+            # they have no candidates here either): the same candidates in the same order
+            for phrase_words, phrase, suggestion in self.candidates(start_keys[i]):
                 n = len(phrase_words)
                 if i + n > count:
                     continue
                 for k, w in enumerate(phrase_words):  # a loop: all() over a generator is slower
-                    if not _same(w, words[i + k]):
+                    form = words[i + k]
+                    # _same holds only for a word among the form's keys: test that first
+                    if w != form[0] and (w not in form[4] or not _same(w, form)):
                         break
                 else:
                     yield words[i][2], words[i + n - 1][3], phrase, suggestion
@@ -118,19 +136,38 @@ class PhraseIndex:
 
 
 Form = tuple[str, str, int, int, tuple[str, ...]]
+_Candidate = tuple[tuple[str, ...], str, str | None]  # (words, phrase, suggestion)
+_CANDIDATES_MAX = 100_000
 
 
 class Forms:
     """A Doc's words as ``(lower, lemma, start, end, lookup keys)``, spaces and hyphens left
-    out; ``keys``: every lookup key, lower-case form and lemma of every token, so a phrase
-    list (or token pattern) whose first words are all absent is skipped at once."""
+    out; ``keys``: the lower-case form of every token and every lookup key of every word that
+    is watched (``watch_words``: what phrase lists start with and token patterns need), so a
+    phrase list (or token pattern) whose first words are all absent is skipped at once.
 
-    __slots__ = ("_index", "keys", "words")
+    ``start_keys`` holds, per word, its watched lookup keys (in the order of the word's
+    keys), and ``starts`` maps each such key to the positions of the words that have it:
+    the part of ``index`` a phrase search reads, built from far fewer keys.  ``generation``
+    is the ``_WATCHED_GENERATION`` they were built for."""
 
-    def __init__(self, words: list[Form], keys: set[str]) -> None:
+    __slots__ = ("_index", "generation", "keys", "start_keys", "starts", "words")
+
+    def __init__(
+        self,
+        words: list[Form],
+        keys: set[str],
+        start_keys: list[tuple[str, ...]] | None = None,
+        starts: dict[str, list[int]] | None = None,
+    ) -> None:
         self.words = words
         self.keys = keys
         self._index: dict[str, list[int]] | None = None
+        if start_keys is None or starts is None:
+            start_keys, starts = _starts_of(words)
+        self.start_keys = start_keys
+        self.starts = starts
+        self.generation = _WATCHED_GENERATION
 
     def index(self) -> dict[str, list[int]]:
         """Lookup key -> the positions of the words that have it (built on first use)."""
@@ -146,42 +183,79 @@ def word_forms(doc: Doc) -> Forms:
     """The ``Forms`` of a Doc, computed once and shared by every phrase list that searches
     it.  Lemmas come from the pipeline's lookup table (as ``nlp.lemmatized`` sets them)."""
     cached: Forms | None = doc.user_data.get("tonelint_forms")
-    if cached is not None:
+    if cached is not None and cached.generation == _WATCHED_GENERATION:
         return cached
-    words: list[Form] = []
-    every: set[str] = set()
     toks = nlp.tokens(doc)
     lowers = toks.lowers
     known = _KNOWN
-    for i, (key, start) in enumerate(zip(toks.keys, toks.starts, strict=True)):
-        entry = known.get(key)
-        if entry is None:
-            entry = _lookup(key, toks.texts[i], lowers[i], toks.norms[i])
-        lower, lemma, keys, length = entry
-        if keys:  # not a space or a hyphen
-            words.append((lower, lemma, start, start + length, keys))
-    every.update(lowers)
-    for word in words:
-        every.update(word[4])
-    forms = Forms(words, every)
+    entries = [
+        known.get(key) or _lookup(key, toks.texts[i], lowers[i], toks.norms[i])
+        for i, key in enumerate(toks.keys)
+    ]
+    # spaces and hyphens (no keys) are left out
+    words: list[Form] = [
+        (e[0], e[1], start, start + e[3], e[2])
+        for e, start in zip(entries, toks.starts, strict=True)
+        if e[2]
+    ]
+    start_keys = [e[4] for e in entries if e[2]]
+    starts: dict[str, list[int]] = {}
+    for position, opening in enumerate(start_keys):
+        if opening:  # a watched key: some phrase list may start at this word
+            for k in opening:
+                starts.setdefault(k, []).append(position)
+    every = set(lowers)
+    every.update(*[opening for opening in start_keys if opening])  # the watched keys only
+    forms = Forms(words, every, start_keys, starts)
     doc.user_data["tonelint_forms"] = forms
     return forms
 
 
-# (orth, norm) -> (lower, lemma, lookup keys, length), remembered across posts: a post's
-# words are mostly words seen before.  Bounded, so a long run over varied text keeps its
-# memory.
-_KNOWN: dict[tuple[int, int], tuple[str, str, tuple[str, ...], int]] = {}
+# Every first word of every phrase list built so far (``PhraseIndex``) and every word a
+# token pattern needs (``PatternRule``): the only lookup keys anything searches a post's
+# words for, so ``Forms.starts`` and ``Forms.keys`` leave the others out.  New words bump the
+# generation and empty ``_KNOWN``, whose entries hold the keys kept.
+_WATCHED: set[str] = set()
+_WATCHED_GENERATION = 0
+
+
+def watch_words(words: Iterable[str]) -> None:
+    """Add words phrase lists start with or token patterns need to ``_WATCHED`` (see
+    there)."""
+    global _WATCHED_GENERATION
+    new = set(words) - _WATCHED
+    if not new:
+        return
+    _WATCHED.update(new)
+    _WATCHED_GENERATION += 1
+    _KNOWN.clear()
+
+
+def _starts_of(words: list[Form]) -> tuple[list[tuple[str, ...]], dict[str, list[int]]]:
+    """``Forms.start_keys`` and ``Forms.starts`` of ``words``, from their keys alone."""
+    start_keys: list[tuple[str, ...]] = []
+    starts: dict[str, list[int]] = {}
+    for position, word in enumerate(words):
+        opening = tuple(k for k in word[4] if k in _WATCHED)
+        for k in opening:
+            starts.setdefault(k, []).append(position)
+        start_keys.append(opening)
+    return start_keys, starts
+
+
+# (orth, norm) -> (lower, lemma, lookup keys, length, the lookup keys in ``_WATCHED`` in
+# order), remembered across posts: a post's words are mostly words seen before.  Bounded,
+# so a long run over varied text keeps its memory.
+_Known = tuple[str, str, tuple[str, ...], int, tuple[str, ...]]
+_KNOWN: dict[tuple[int, int], _Known] = {}
 _KNOWN_MAX = 200_000
 
 
-def _lookup(
-    key: tuple[int, int], text: str, lower: str, norm: str
-) -> tuple[str, str, tuple[str, ...], int]:
+def _lookup(key: tuple[int, int], text: str, lower: str, norm: str) -> _Known:
     """A token's lemma and the keys a phrase's first word may match it by (none for a space
-    or a hyphen, which phrases skip)."""
+    or a hyphen, which phrases skip), and those of them that are watched."""
     if text.isspace() or text in _HYPHENS:
-        entry: tuple[str, str, tuple[str, ...], int] = (lower, lower, (), len(text))
+        entry: _Known = (lower, lower, (), len(text), ())
     else:
         lemma = nlp.lemma_of(lower, norm, nlp.lemma_table())
         if lower == lemma:
@@ -190,7 +264,7 @@ def _lookup(
                 keys += (lower[:-1], lower[:-2])
         else:
             keys = tuple(dict.fromkeys((lower, lemma, lemma + "s", lemma + "es")))
-        entry = (lower, lemma, keys, len(text))
+        entry = (lower, lemma, keys, len(text), tuple(k for k in keys if k in _WATCHED))
     if len(_KNOWN) >= _KNOWN_MAX:
         _KNOWN.clear()
     _KNOWN[key] = entry
