@@ -120,9 +120,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 # Posts labelled corporate or plain in tone by two readers (bench/labels/README.md);
-# tone.csv to tone-3.csv were read while the corporate-tone patterns grew; tone-4.csv holds
-# them out.
-TONE_SETS = ("tone.csv", "tone-2.csv", "tone-3.csv", "tone-4.csv")
+# tone.csv to tone-3.csv were read while the corporate-tone patterns grew and tone-4.csv
+# held them out; tone-5.csv measured corporate-tone round 6 and was read for round 7, which
+# tone-6.csv holds out.
+TONE_SETS = ("tone.csv", "tone-2.csv", "tone-3.csv", "tone-4.csv", "tone-5.csv", "tone-6.csv")
 
 
 def _tones(name: str) -> dict[tuple[str, int], str]:
