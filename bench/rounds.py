@@ -5,7 +5,7 @@ Usage::
     python bench/rounds.py [--set j]
     python bench/rounds.py --diff OLD NEW [--upto q]
 
-Each round of ``self-promotion`` (6 to 18) and ``corporate-tone`` (4 to 6) was scored once,
+Each round of ``self-promotion`` (6 to 18) and ``corporate-tone`` (4 to 7) was scored once,
 before and after, on a set of posts written and committed before it
 (``bench/smallbiz/README.md``).  The README quotes those figures; this script rebuilds them.
 For each version in ``VERSIONS`` it checks the commit out into a temporary git worktree and
@@ -51,7 +51,8 @@ VERSIONS = {
     "rounds 12 to 16 after review": "9de4bd8",
     "corporate-tone round 6": "e4ccb12",
     "self-promotion round 17": "6b97f30",
-    "self-promotion round 18": "HEAD",
+    "self-promotion round 18": "a83c4bf",
+    "corporate-tone round 7": "HEAD",
 }
 _R = list(VERSIONS)
 # Which versions each held-out set compares: the round it held out, the one before, and
@@ -77,6 +78,8 @@ HELD_OUT = {
 }
 # Corpus label sets never read for any of these rounds (bench/evaluate.py scores them too).
 CORPUS_HELD_OUT = ("posts-7.csv", "posts-8.csv", "posts-9.csv", "posts-10.csv", "posts-11.csv")
+# The corpus tone set labelled before corporate-tone round 7 and never read for it.
+TONE_HELD_OUT = ("tone-6.csv",)
 
 # Run inside the old checkout (PYTHONPATH puts its tonelint first): lint the posts of the
 # given small-business sets, and the held-out corpus posts when the corpus is there, with
@@ -94,7 +97,10 @@ out = {}
 for name in sys.argv[3:]:
     for row in ev.read(f"posts-{name}.csv"):
         out[row["id"]] = sorted({f.rule for f in linter.lint_post(ev.post_of(row))})
-wanted = {key for name in sys.argv[2].split(",") if name for key in cv._labels(name)}
+names = [name for name in sys.argv[2].split(",") if name]
+wanted = set()
+for name in names:
+    wanted |= set(cv._tones(name) if name.startswith("tone") else cv._labels(name))
 if wanted and available(DEFAULT):
     for item in posts(DEFAULT):
         if (item.file, item.row) in wanted:
@@ -221,7 +227,9 @@ def main(argv: list[str] | None = None) -> int:
     for version, commit in VERSIONS.items():
         if version in wanted or corpus:
             held = [name for name in sets if version in HELD_OUT[name]]
-            verdicts[version] = fired(commit, held, CORPUS_HELD_OUT if corpus else ())
+            verdicts[version] = fired(
+                commit, held, CORPUS_HELD_OUT + TONE_HELD_OUT if corpus else ()
+            )
     print("Held-out small-business sets, scored by the version before and after their round")
     print("(precision / recall; self-promotion against promotional, corporate-tone against")
     print("the readers' corporate tone where they agree):\n")
@@ -257,6 +265,19 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             did = {key for key in corpus_labels if "self-promotion" in rules.get(key, ())}
             print(f"  {version:48} {_pr(promotional, did)}")
+        tones = {
+            f"{file}:{row}": tone
+            for name in TONE_HELD_OUT
+            for (file, row), tone in evaluate._tones(name).items()
+        }
+        corporate = {key for key, tone in tones.items() if tone == "corporate"}
+        print("\nCorpus tone set 6 (labelled before corporate-tone round 7), corporate-tone:")
+        for version, rules in verdicts.items():
+            if not any(key in rules for key in tones):
+                print(f"  {version:48} (corpus not found)")
+                continue
+            did = {key for key in tones if "corporate-tone" in rules.get(key, ())}
+            print(f"  {version:48} {_pr(corporate, did)}")
     return 0
 
 
