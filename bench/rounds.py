@@ -161,6 +161,26 @@ def _pr(should: set[str], did: set[str]) -> str:
     return f"{precision:.3f} / {recall:.3f}"
 
 
+def _corpus_table(
+    title: str,
+    labels: dict[tuple[str, int], str],
+    positive: str,
+    rule: str,
+    verdicts: dict[str, dict[str, list[str]]],
+) -> None:
+    """Print ``rule``'s precision and recall against the ``positive`` label of corpus posts
+    (``labels``: (file, row) -> label) for every version in ``verdicts``."""
+    keys = {f"{file}:{row}": label for (file, row), label in labels.items()}
+    should = {key for key, label in keys.items() if label == positive}
+    print("\n" + title)
+    for version, rules in verdicts.items():
+        if not any(key in rules for key in keys):
+            print(f"  {version:48} (corpus not found)")
+            continue
+        did = {key for key in keys if rule in rules.get(key, ())}
+        print(f"  {version:48} {_pr(should, did)}")
+
+
 def diff(old: str, new: str, upto: str = "") -> None:
     """Print the labelled posts whose verdicts differ between commits ``old`` and ``new``
     (small-business sets up to ``upto`` only, when given)."""
@@ -252,32 +272,24 @@ def main(argv: list[str] | None = None) -> int:
         sys.path.insert(0, str(ROOT / "bench"))
         import evaluate
 
-        corpus_labels = {
-            f"{file}:{row}": label
-            for name in CORPUS_HELD_OUT
-            for (file, row), label in evaluate._labels(name).items()
-        }
-        promotional = {key for key, label in corpus_labels.items() if label == "promotional"}
-        print("\nCorpus sets 7 to 11 (never read for these rounds), self-promotion:")
-        for version, rules in verdicts.items():
-            if not any(key in rules for key in corpus_labels):
-                print(f"  {version:48} (corpus not found)")
-                continue
-            did = {key for key in corpus_labels if "self-promotion" in rules.get(key, ())}
-            print(f"  {version:48} {_pr(promotional, did)}")
-        tones = {
-            f"{file}:{row}": tone
-            for name in TONE_HELD_OUT
-            for (file, row), tone in evaluate._tones(name).items()
-        }
-        corporate = {key for key, tone in tones.items() if tone == "corporate"}
-        print("\nCorpus tone set 6 (labelled before corporate-tone round 7), corporate-tone:")
-        for version, rules in verdicts.items():
-            if not any(key in rules for key in tones):
-                print(f"  {version:48} (corpus not found)")
-                continue
-            did = {key for key in tones if "corporate-tone" in rules.get(key, ())}
-            print(f"  {version:48} {_pr(corporate, did)}")
+        _corpus_table(
+            "Corpus sets 7 to 11 (never read for these rounds), self-promotion:",
+            {
+                key: label
+                for name in CORPUS_HELD_OUT
+                for key, label in evaluate._labels(name).items()
+            },
+            "promotional",
+            "self-promotion",
+            verdicts,
+        )
+        _corpus_table(
+            "Corpus tone set 6 (labelled before corporate-tone round 7), corporate-tone:",
+            {key: tone for name in TONE_HELD_OUT for key, tone in evaluate._tones(name).items()},
+            "corporate",
+            "corporate-tone",
+            verdicts,
+        )
     return 0
 
 

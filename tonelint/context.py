@@ -6,8 +6,8 @@ tokenisation, and every rule that needs it shares one parse per post.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+import functools
+from typing import TYPE_CHECKING, Any
 
 from . import nlp
 from .literals import folds_to_ascii
@@ -16,36 +16,6 @@ from .textspans import SPAN_KINDS, spans_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-
-
-_T = TypeVar("_T")
-
-
-class _lazy(Generic[_T]):
-    """``functools.cached_property`` without its lock: Python 3.11 takes a lock on the first
-    access of every property of every context, which costs more than most of these
-    analyses once the post is short.  The value is stored in the instance's ``__dict__``
-    under the same name, so later reads never reach the descriptor."""
-
-    def __init__(self, func: Callable[[Any], _T]) -> None:
-        self.func = func
-        self.name = func.__name__
-        self.__doc__ = func.__doc__
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-
-    @overload
-    def __get__(self, obj: None, owner: type | None = None) -> _lazy[_T]: ...
-
-    @overload
-    def __get__(self, obj: object, owner: type | None = None) -> _T: ...
-
-    def __get__(self, obj: object | None, owner: type | None = None) -> _T | _lazy[_T]:
-        if obj is None:
-            return self
-        value = obj.__dict__[self.name] = self.func(obj)
-        return value
 
 
 class PostContext:
@@ -57,26 +27,26 @@ class PostContext:
         self.platform = post.platform
         self.kind = post.kind
         self.model = model
+        """The trained spaCy pipeline configured (``model:``), or None for the blank one."""
         self.cache: dict[str, Any] = {}
         """Per-post results rules share (signals counted once for several rules)."""
-        """The trained spaCy pipeline configured (``model:``), or None for the blank one."""
 
-    @_lazy
+    @functools.cached_property
     def doc(self) -> Doc:
         return nlp.parse(self.text)
 
-    @_lazy
+    @functools.cached_property
     def lower(self) -> str:
         """The text lower-cased (for cheap substring tests before a regex runs)."""
         return self.text.lower()
 
-    @_lazy
+    @functools.cached_property
     def folds_to_ascii(self) -> bool:
         """Whether the text has a non-ASCII letter ``re`` matches as ASCII ignoring case
         (see ``literals``)."""
         return folds_to_ascii(self.text)
 
-    @_lazy
+    @functools.cached_property
     def _spans(self) -> dict[str, list[tuple[int, int]]]:
         text = self.text
         spans = {kind: spans_of(text, kind) for kind in SPAN_KINDS}
@@ -91,7 +61,7 @@ class PostContext:
             return []
         return [(s, e) for s, e, lab in self._entities if lab == label]
 
-    @_lazy
+    @functools.cached_property
     def _entities(self) -> list[tuple[int, int, str]]:
         assert self.model is not None
         doc = nlp.run_trained(self.model, self.text)

@@ -148,35 +148,23 @@ class Forms:
 
     ``start_keys`` holds, per word, its watched lookup keys (in the order of the word's
     keys), and ``starts`` maps each such key to the positions of the words that have it:
-    the part of ``index`` a phrase search reads, built from far fewer keys.  ``generation``
-    is the ``_WATCHED_GENERATION`` they were built for."""
+    what a phrase search reads.  ``generation`` is the ``_WATCHED_GENERATION`` they were
+    built for."""
 
-    __slots__ = ("_index", "generation", "keys", "start_keys", "starts", "words")
+    __slots__ = ("generation", "keys", "start_keys", "starts", "words")
 
     def __init__(
         self,
         words: list[Form],
         keys: set[str],
-        start_keys: list[tuple[str, ...]] | None = None,
-        starts: dict[str, list[int]] | None = None,
+        start_keys: list[tuple[str, ...]],
+        starts: dict[str, list[int]],
     ) -> None:
         self.words = words
         self.keys = keys
-        self._index: dict[str, list[int]] | None = None
-        if start_keys is None or starts is None:
-            start_keys, starts = _starts_of(words)
         self.start_keys = start_keys
         self.starts = starts
         self.generation = _WATCHED_GENERATION
-
-    def index(self) -> dict[str, list[int]]:
-        """Lookup key -> the positions of the words that have it (built on first use)."""
-        if self._index is None:
-            self._index = {}
-            for i, word in enumerate(self.words):
-                for key in word[4]:
-                    self._index.setdefault(key, []).append(i)
-        return self._index
 
 
 def word_forms(doc: Doc) -> Forms:
@@ -229,18 +217,6 @@ def watch_words(words: Iterable[str]) -> None:
     _WATCHED.update(new)
     _WATCHED_GENERATION += 1
     _KNOWN.clear()
-
-
-def _starts_of(words: list[Form]) -> tuple[list[tuple[str, ...]], dict[str, list[int]]]:
-    """``Forms.start_keys`` and ``Forms.starts`` of ``words``, from their keys alone."""
-    start_keys: list[tuple[str, ...]] = []
-    starts: dict[str, list[int]] = {}
-    for position, word in enumerate(words):
-        opening = tuple(k for k in word[4] if k in _WATCHED)
-        for k in opening:
-            starts.setdefault(k, []).append(position)
-        start_keys.append(opening)
-    return start_keys, starts
 
 
 # (orth, norm) -> (lower, lemma, lookup keys, length, the lookup keys in ``_WATCHED`` in
